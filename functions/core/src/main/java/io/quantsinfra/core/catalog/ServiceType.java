@@ -1,0 +1,40 @@
+package io.quantsinfra.core.catalog;
+
+import io.quantsinfra.core.deploy.InstanceId;
+import io.quantsinfra.core.deploy.Overrides;
+import io.quantsinfra.core.deploy.PlatformContext;
+import io.quantsinfra.core.deploy.TaskSpec;
+import io.quantsinfra.core.health.HealthEndpoint;
+import io.quantsinfra.core.secret.SecretResolver;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One kind of service in the catalogue: its defaults, the schema of its config, how a validated
+ * config becomes a task, and which endpoints tell its health.
+ */
+public sealed interface ServiceType permits FreqtradeService, DataCollectorService, MonitorService {
+
+    /** Catalogue name, e.g. {@code data-collector}. */
+    String name();
+
+    /** Image used when the deploy does not override it. */
+    String defaultImage();
+
+    /** The service's main port. */
+    int defaultPort();
+
+    /**
+     * Validates a raw config document (JSON/YAML parsed to maps, lists, strings, numbers, booleans) and
+     * fills defaults. Unknown keys, wrong types, out-of-range values, missing required keys and literal
+     * secrets are refused with an {@link io.quantsinfra.core.error.InvalidInputException} naming the field path.
+     */
+    ServiceConfig validate(Map<String, Object> raw);
+
+    /** The task for one instance. Secret references are turned into {@code valueFrom}s by {@code secrets}. */
+    TaskSpec taskSpec(InstanceId instance, ServiceConfig config, Overrides overrides, PlatformContext platform,
+                      SecretResolver secrets);
+
+    /** Endpoints the health probe calls for an instance of this service. */
+    List<HealthEndpoint> healthEndpoints(ServiceConfig config, Overrides overrides);
+}
