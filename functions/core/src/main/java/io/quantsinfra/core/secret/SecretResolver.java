@@ -14,4 +14,12 @@ public interface SecretResolver {
      * {@code length} characters the first time. Used for passwords nobody supplied (Grafana admin).
      */
     String generatedValueFrom(String name, int length);
+
+    /**
+     * The {@code valueFrom} of a generated secret if it already exists, without creating it: what a dry run
+     * shows. Implementations that cannot tell return empty.
+     */
+    default java.util.Optional<String> existingGeneratedValueFrom(String name) {
+        return java.util.Optional.empty();
+    }
 }

@@ -1,0 +1,140 @@
+package io.quantsinfra.aws;
+
+import io.quantsinfra.core.deploy.PlatformContext;
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Settings of the AWS adapters, read from environment variables. The CDK stack sets exactly these on
+ * the Lambdas ({@link #VARIABLES} is the list it is checked against); local mode sets them for the
+ * emulator. Bad settings fail at start with the variable and the reason.
+ *
+ * {@snippet :
+ * AwsSettings settings = AwsSettings.from(System.getenv());
+ * }
+ */
+public record AwsSettings(
+        String region,
+        URI endpoint,
+        String cluster,
+        List<String> subnets,
+        List<String> securityGroups,
+        boolean assignPublicIp,
+        String table,
+        String logGroupPrefix,
+        String executionRoleArn,
+        String taskRoleArn,
+        String secretPrefix,
+        String kmsKeyId,
+        String monitorBucket,
+        String collectorFileSystemId,
+        String collectorAccessPointId,
+        int retries) {
+
+    public static final String REGION = "AWS_REGION";
+    public static final String ENDPOINT = "AWS_ENDPOINT_URL";
+    public static final String CLUSTER = "QUANTS_INFRA_CLUSTER";
+    public static final String SUBNETS = "QUANTS_INFRA_SUBNETS";
+    public static final String SECURITY_GROUPS = "QUANTS_INFRA_SECURITY_GROUPS";
+    public static final String ASSIGN_PUBLIC_IP = "QUANTS_INFRA_ASSIGN_PUBLIC_IP";
+    public static final String TABLE = "QUANTS_INFRA_TABLE";
+    public static final String LOG_GROUP_PREFIX = "QUANTS_INFRA_LOG_GROUP_PREFIX";
+    public static final String EXECUTION_ROLE_ARN = "QUANTS_INFRA_EXECUTION_ROLE_ARN";
+    public static final String TASK_ROLE_ARN = "QUANTS_INFRA_TASK_ROLE_ARN";
+    public static final String SECRET_PREFIX = "QUANTS_INFRA_SECRET_PREFIX";
+    public static final String KMS_KEY_ID = "QUANTS_INFRA_SECRETS_KMS_KEY_ID";
+    public static final String MONITOR_BUCKET = "QUANTS_INFRA_MONITOR_BUCKET";
+    public static final String COLLECTOR_FILE_SYSTEM_ID = "QUANTS_INFRA_COLLECTOR_FILE_SYSTEM_ID";
+    public static final String COLLECTOR_ACCESS_POINT_ID = "QUANTS_INFRA_COLLECTOR_ACCESS_POINT_ID";
+    public static final String AWS_RETRIES = "QUANTS_INFRA_AWS_RETRIES";
+
+    /** Every variable this record reads: the CDK stack's Lambda environment must be drawn from this list. */
+    public static final List<String> VARIABLES = List.of(REGION, ENDPOINT, CLUSTER, SUBNETS, SECURITY_GROUPS,
+            ASSIGN_PUBLIC_IP, TABLE, LOG_GROUP_PREFIX, EXECUTION_ROLE_ARN, TASK_ROLE_ARN, SECRET_PREFIX, KMS_KEY_ID,
+            MONITOR_BUCKET, COLLECTOR_FILE_SYSTEM_ID, COLLECTOR_ACCESS_POINT_ID, AWS_RETRIES);
+
+    /** Reads and validates the settings. */
+    public static AwsSettings from(Map<String, String> env) {
+        String endpoint = optional(env, ENDPOINT);
+        return new AwsSettings(
+                env.getOrDefault(REGION, env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1")),
+                endpoint == null ? null : uri(endpoint),
+                env.getOrDefault(CLUSTER, "quants-infra"),
+                list(env, SUBNETS, true),
+                list(env, SECURITY_GROUPS, true),
+                bool(env, ASSIGN_PUBLIC_IP, false),
+                env.getOrDefault(TABLE, "quants-infra-state"),
+                env.getOrDefault(LOG_GROUP_PREFIX, "/quants-infra"),
+                optional(env, EXECUTION_ROLE_ARN),
+                optional(env, TASK_ROLE_ARN),
+                env.getOrDefault(SECRET_PREFIX, "quants-infra/"),
+                optional(env, KMS_KEY_ID),
+                optional(env, MONITOR_BUCKET),
+                optional(env, COLLECTOR_FILE_SYSTEM_ID),
+                optional(env, COLLECTOR_ACCESS_POINT_ID),
+                integer(env, AWS_RETRIES, 3));
+    }
+
+    /** What the catalogue needs to know of the account. */
+    public PlatformContext platformContext() {
+        return new PlatformContext(logGroupPrefix, collectorFileSystemId, collectorAccessPointId, monitorBucket, region);
+    }
+
+    private static String optional(Map<String, String> env, String key) {
+        String v = env.get(key);
+        return v == null || v.isBlank() ? null : v.trim();
+    }
+
+    private static List<String> list(Map<String, String> env, String key, boolean required) {
+        String v = optional(env, key);
+        if (v == null) {
+            if (required) {
+                throw new IllegalStateException(key + " is not set: a comma-separated list is required");
+            }
+            return List.of();
+        }
+        return Arrays.stream(v.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static boolean bool(Map<String, String> env, String key, boolean dflt) {
+        String v = optional(env, key);
+        if (v == null) {
+            return dflt;
+        }
+        return switch (v.toLowerCase(java.util.Locale.ROOT)) {
+            case "true", "enabled", "1" -> true;
+            case "false", "disabled", "0" -> false;
+            default -> throw new IllegalStateException(key + " must be true or false, got '" + v + "'");
+        };
+    }
+
+    private static int integer(Map<String, String> env, String key, int dflt) {
+        String v = optional(env, key);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 0 || n > 10) {
+                throw new IllegalStateException(key + " must be between 0 and 10, got " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(key + " must be a whole number, got '" + v + "'");
+        }
+    }
+
+    private static URI uri(String v) {
+        try {
+            URI u = URI.create(v);
+            if (u.getScheme() == null || u.getHost() == null) {
+                throw new IllegalArgumentException("no scheme or host");
+            }
+            return u;
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(ENDPOINT + " must be a URL like http://127.0.0.1:4566, got '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package io.quantsinfra.core.deploy;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A request to deploy a service: one instance per host (none = keep existing placements, or one instance
+ * spread over every configured subnet), with a raw config document and per-deploy overrides.
+ *
+ * @param confirmLive required to switch a running Freqtrade bot from dry-run to live trading
+ * @param actor who asked, for the deployment history
+ */
+public record DeployRequest(
+        String service,
+        List<String> hosts,
+        Map<String, Object> config,
+        Overrides overrides,
+        boolean dryRun,
+        boolean confirmLive,
+        String actor) {
+    public DeployRequest {
+        hosts = hosts == null ? List.of() : List.copyOf(hosts);
+        config = config == null ? Map.of() : config;
+        overrides = overrides == null ? Overrides.NONE : overrides;
+        actor = actor == null || actor.isBlank() ? "unknown" : actor;
+    }
+}
