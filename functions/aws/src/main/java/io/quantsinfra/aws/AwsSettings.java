@@ -77,6 +77,36 @@ public record AwsSettings(
                 integer(env, AWS_RETRIES, 3));
     }
 
+    /** These settings as the environment variables they are read from (the inverse of {@link #from}). */
+    public Map<String, String> toEnvironment() {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put(REGION, region);
+        if (endpoint != null) {
+            env.put(ENDPOINT, endpoint.toString());
+        }
+        env.put(CLUSTER, cluster);
+        env.put(SUBNETS, String.join(",", subnets));
+        env.put(SECURITY_GROUPS, String.join(",", securityGroups));
+        env.put(ASSIGN_PUBLIC_IP, Boolean.toString(assignPublicIp));
+        env.put(TABLE, table);
+        env.put(LOG_GROUP_PREFIX, logGroupPrefix);
+        putIfSet(env, EXECUTION_ROLE_ARN, executionRoleArn);
+        putIfSet(env, TASK_ROLE_ARN, taskRoleArn);
+        env.put(SECRET_PREFIX, secretPrefix);
+        putIfSet(env, KMS_KEY_ID, kmsKeyId);
+        putIfSet(env, MONITOR_BUCKET, monitorBucket);
+        putIfSet(env, COLLECTOR_FILE_SYSTEM_ID, collectorFileSystemId);
+        putIfSet(env, COLLECTOR_ACCESS_POINT_ID, collectorAccessPointId);
+        env.put(AWS_RETRIES, Integer.toString(retries));
+        return env;
+    }
+
+    private static void putIfSet(Map<String, String> env, String key, String value) {
+        if (value != null) {
+            env.put(key, value);
+        }
+    }
+
     /** What the catalogue needs to know of the account. */
     public PlatformContext platformContext() {
         return new PlatformContext(logGroupPrefix, collectorFileSystemId, collectorAccessPointId, monitorBucket, region);

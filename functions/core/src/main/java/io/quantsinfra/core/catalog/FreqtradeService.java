@@ -1,20 +1,168 @@
 package io.quantsinfra.core.catalog;
 
+import io.quantsinfra.core.catalog.schema.Json;
+import io.quantsinfra.core.catalog.schema.Path;
+import io.quantsinfra.core.catalog.schema.SecretRefs;
 import io.quantsinfra.core.deploy.InstanceId;
 import io.quantsinfra.core.deploy.Overrides;
 import io.quantsinfra.core.deploy.PlatformContext;
 import io.quantsinfra.core.deploy.TaskSpec;
+import io.quantsinfra.core.error.InvalidInputException;
 import io.quantsinfra.core.health.HealthEndpoint;
+import io.quantsinfra.core.secret.SecretRef;
 import io.quantsinfra.core.secret.SecretResolver;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** PLACEHOLDER until the catalogue lands. */
+/**
+ * A Freqtrade trading bot. The config is a Freqtrade config document (see {@link FreqtradeSchema} and
+ * docs/services.md); secrets are references only. In the task, the config without its secrets reaches
+ * the container as {@code QUANTS_INFRA_CONFIG_JSON}, which a shell writes to
+ * {@code /freqtrade/user_data/config.json} before starting {@code freqtrade trade}; each secret reference
+ * becomes an ECS secret in {@code FREQTRADE__<SECTION>__<KEY>}, which Freqtrade merges over the file.
+ * The REST API is never passwordless: a password and JWT key nobody supplied are generated per instance.
+ *
+ * {@snippet :
+ * ServiceConfig config = freqtrade.validate(Map.of("strategy", "SampleStrategy", "stake_amount", 100,
+ *         "exchange", Map.of("name", "binance")));
+ * boolean live = freqtrade.isLive(config); // false: dry_run defaults to true
+ * }
+ */
 public final class FreqtradeService implements ServiceType {
+    /** Where the container's shell writes the config file. */
+    public static final String CONFIG_PATH = "/freqtrade/user_data/config.json";
+    /** The environment variable carrying the config JSON (secrets removed). */
+    public static final String CONFIG_ENV = "QUANTS_INFRA_CONFIG_JSON";
+    /** Upper bound of the config JSON, well inside ECS's 64 KiB task definition limit. */
+    static final int MAX_CONFIG_CHARS = 32_768;
+    static final String CONTAINER = "freqtrade";
+    static final int PASSWORD_LENGTH = 32;
+
+    private static final TaskSize DEFAULT_SIZE = new TaskSize(512, 1024);
+
     @Override public String name() { return "freqtrade"; }
     @Override public String defaultImage() { return "freqtradeorg/freqtrade:stable"; }
-    @Override public int defaultPort() { return 8080; }
-    @Override public ServiceConfig validate(Map<String, Object> raw) { throw new UnsupportedOperationException(); }
-    @Override public TaskSpec taskSpec(InstanceId instance, ServiceConfig config, Overrides overrides, PlatformContext platform, SecretResolver secrets) { throw new UnsupportedOperationException(); }
-    @Override public List<HealthEndpoint> healthEndpoints(ServiceConfig config, Overrides overrides) { return List.of(); }
+    @Override public int defaultPort() { return FreqtradeSchema.DEFAULT_API_PORT; }
+    @Override public TaskSize defaultSize() { return DEFAULT_SIZE; }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public ServiceConfig validate(Map<String, Object> raw) {
+        if (raw == null) {
+            throw new InvalidInputException(null, "a Freqtrade config is required: at least strategy, stake_amount and exchange.name");
+        }
+        Map<String, Object> values = (Map<String, Object>) FreqtradeSchema.ROOT.check(raw, Path.ROOT);
+        FreqtradeSchema.crossCheck(values);
+        int size = configJson(values, apiPort(values, Overrides.NONE)).length();
+        if (size > MAX_CONFIG_CHARS) {
+            throw new InvalidInputException(null, "the config is " + size + " characters as JSON; at most "
+                    + MAX_CONFIG_CHARS + " fit in a task definition. Move large sections (freqai, pairlists) into the image");
+        }
+        return new ServiceConfig(name(), values);
+    }
+
+    /** Whether this bot trades real money ({@code dry_run: false}). */
+    @Override
+    public boolean isLive(ServiceConfig config) {
+        return Boolean.FALSE.equals(config.values().get("dry_run"));
+    }
+
+    @Override
+    public void validateOverrides(Overrides overrides) {
+        Tasks.checkOverrides(overrides, DEFAULT_SIZE, null, null);
+    }
+
+    @Override
+    public TaskSpec taskSpec(InstanceId instance, ServiceConfig config, Overrides overrides, PlatformContext platform,
+                             SecretResolver secrets) {
+        Tasks.requireInstanceOf(instance, name());
+        Tasks.requireConfigOf(config, name());
+        validateOverrides(overrides);
+        Map<String, Object> values = validate(config.values()).values();
+        TaskSize size = TaskSize.resolve(overrides, DEFAULT_SIZE);
+        int port = apiPort(values, overrides);
+
+        List<TaskSpec.SecretEnv> env = new ArrayList<>();
+        for (SecretBinding b : secretBindings(config)) {
+            env.add(new TaskSpec.SecretEnv(b.environmentVariable(), secrets.valueFrom(b.ref())));
+        }
+        Map<String, Object> api = section(values, "api_server");
+        if (!api.containsKey("password")) {
+            env.add(new TaskSpec.SecretEnv("FREQTRADE__API_SERVER__PASSWORD",
+                    secrets.generatedValueFrom(generatedPasswordName(instance), PASSWORD_LENGTH)));
+        }
+        if (!api.containsKey("jwt_secret_key")) {
+            env.add(new TaskSpec.SecretEnv("FREQTRADE__API_SERVER__JWT_SECRET_KEY",
+                    secrets.generatedValueFrom("freqtrade/" + instance + "/api-jwt-secret-key", PASSWORD_LENGTH)));
+        }
+        String script = "printf '%s' \"$" + CONFIG_ENV + "\" > " + CONFIG_PATH
+                + " && exec freqtrade trade --config " + CONFIG_PATH + " --strategy " + values.get("strategy");
+        TaskSpec.ContainerSpec container = new TaskSpec.ContainerSpec(CONTAINER,
+                overrides.image() != null ? overrides.image() : defaultImage(), true, List.of(port),
+                Map.of(CONFIG_ENV, configJson(values, port)), env, Tasks.shell(script),
+                Tasks.curl(port, "/api/v1/ping", 120), size.memory(), List.of(), List.of());
+        return Tasks.spec(instance, name(), size, List.of(container), List.of(), platform);
+    }
+
+    @Override
+    public List<HealthEndpoint> healthEndpoints(ServiceConfig config, Overrides overrides) {
+        return List.of(new HealthEndpoint(CONTAINER, apiPort(config.values(), overrides), "/api/v1/health",
+                HealthEndpoint.Reading.FREQTRADE_LAST_PROCESS));
+    }
+
+    /** Each secret reference goes to {@code FREQTRADE__<SECTION>__<KEY>} (Freqtrade's environment override form). */
+    @Override
+    public List<SecretBinding> secretBindings(ServiceConfig config) {
+        Tasks.requireConfigOf(config, name());
+        List<SecretBinding> out = new ArrayList<>();
+        SecretRefs.find(config.values()).forEach((path, ref) -> out.add(new SecretBinding(path.text(), CONTAINER,
+                "FREQTRADE__" + path.text().replace(".", "__").toUpperCase(Locale.ROOT), ref)));
+        return out;
+    }
+
+    /** The REST API user name the health probe authenticates as. */
+    public String apiUsername(ServiceConfig config) {
+        return (String) section(config.values(), "api_server").get("username");
+    }
+
+    /**
+     * The secret holding the REST API password of {@code instance}: the configured reference, or the
+     * generated secret {@code freqtrade/<instance>/api-password}.
+     */
+    public SecretRef apiPassword(InstanceId instance, ServiceConfig config) {
+        Object configured = section(config.values(), "api_server").get("password");
+        return configured != null ? SecretRefs.toRef(configured) : new SecretRef(generatedPasswordName(instance), null);
+    }
+
+    static String generatedPasswordName(InstanceId instance) {
+        return "freqtrade/" + instance + "/api-password";
+    }
+
+    /** The API port: the deploy's port override, else {@code api_server.listen_port}. */
+    static int apiPort(Map<String, Object> values, Overrides overrides) {
+        if (overrides.port() != null) {
+            return overrides.port();
+        }
+        Object p = section(values, "api_server").get("listen_port");
+        return p instanceof Number n ? n.intValue() : FreqtradeSchema.DEFAULT_API_PORT;
+    }
+
+    /** The config file as the container gets it: canonical JSON, secrets removed, the API on {@code port}. */
+    @SuppressWarnings("unchecked")
+    static String configJson(Map<String, Object> values, int port) {
+        Map<String, Object> plain = new LinkedHashMap<>((Map<String, Object>) SecretRefs.withoutRefs(values));
+        Map<String, Object> api = new LinkedHashMap<>((Map<String, Object>) plain.getOrDefault("api_server", Map.of()));
+        api.put("listen_port", port);
+        plain.put("api_server", api);
+        return Json.write(plain);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> section(Map<String, Object> values, String key) {
+        Object s = values.get(key);
+        return s instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
+    }
 }

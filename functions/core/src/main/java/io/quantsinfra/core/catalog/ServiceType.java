@@ -37,4 +37,28 @@ public sealed interface ServiceType permits FreqtradeService, DataCollectorServi
 
     /** Endpoints the health probe calls for an instance of this service. */
     List<HealthEndpoint> healthEndpoints(ServiceConfig config, Overrides overrides);
+
+    /** Task cpu and memory when the deploy does not override them. */
+    TaskSize defaultSize();
+
+    /**
+     * Checks a deploy's overrides without building a task: image reference form, port range, Fargate
+     * cpu/memory combination. Refusals name {@code overrides.image}, {@code overrides.port},
+     * {@code overrides.cpu} or {@code overrides.memory}. {@link #taskSpec} runs the same checks.
+     */
+    void validateOverrides(Overrides overrides);
+
+    /**
+     * The secret references in {@code config} and the container environment variable each one fills, in
+     * document order. Secrets quants-infra generates itself (passwords nobody supplied) are not listed.
+     */
+    List<SecretBinding> secretBindings(ServiceConfig config);
+
+    /**
+     * Whether an instance with this config trades real money. Only Freqtrade with {@code dry_run: false}
+     * does; a deploy that turns a running dry-run bot live should need an explicit confirmation.
+     */
+    default boolean isLive(ServiceConfig config) {
+        return false;
+    }
 }

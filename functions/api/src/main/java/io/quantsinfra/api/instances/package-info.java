@@ -1,0 +1,2 @@
+/** Instance-level endpoints: status, health, logs, start/stop/restart. */
+package io.quantsinfra.api.instances;

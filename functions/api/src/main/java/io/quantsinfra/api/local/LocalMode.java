@@ -1,0 +1,92 @@
+package io.quantsinfra.api.local;
+
+import io.micronaut.context.ApplicationContext;
+import io.quantsinfra.api.ApiHandler;
+import io.quantsinfra.api.wiring.SettingsOverlay;
+import io.quantsinfra.aws.AwsSettings;
+import io.quantsinfra.aws.local.LocalAccount;
+import io.quantsinfra.core.catalog.ServiceCatalog;
+import io.quantsinfra.core.catalog.ServiceType;
+import java.net.URI;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Local mode: prepares the emulated account, then serves the API (the Lambda handler behind an
+ * API Gateway-shaped bridge) on loopback until stopped. {@code ./quants-infra local} starts the emulator
+ * first and runs this.
+ *
+ * <p>Arguments: {@code --emulator URL} (default http://127.0.0.1:4566), {@code --port N} (default 8080).
+ */
+public final class LocalMode implements AutoCloseable {
+    private final ApplicationContext context;
+    private final ApiGatewayBridge bridge;
+    private final AwsSettings settings;
+
+    private LocalMode(ApplicationContext context, ApiGatewayBridge bridge, AwsSettings settings) {
+        this.context = context;
+        this.bridge = bridge;
+        this.settings = settings;
+    }
+
+    /** Prepares the account behind {@code emulator} and serves the API on {@code 127.0.0.1:port}. */
+    public static LocalMode start(URI emulator, int port, SettingsOverlay extra) throws java.io.IOException {
+        List<String> services = ServiceCatalog.standard().all().stream().map(ServiceType::name).toList();
+        AwsSettings settings = LocalAccount.prepare(emulator, services);
+        java.util.Map<String, String> values = new java.util.HashMap<>(settings.toEnvironment());
+        values.putAll(extra.values());
+        ApplicationContext context = ApplicationContext.builder()
+                .singletons(new SettingsOverlay(values, extra.interceptors()))
+                .start();
+        ApiHandler handler = new ApiHandler(context);
+        ApiGatewayBridge bridge = ApiGatewayBridge.start(handler, "127.0.0.1", port);
+        return new LocalMode(context, bridge, settings);
+    }
+
+    public int port() {
+        return bridge.port();
+    }
+
+    public AwsSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public void close() {
+        bridge.close();
+        context.close();
+    }
+
+    public static void main(String[] args) throws Exception {
+        URI emulator = URI.create("http://127.0.0.1:4566");
+        int port = 8080;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--emulator" -> emulator = URI.create(args[++i]);
+                case "--port" -> port = Integer.parseInt(args[++i]);
+                default -> {
+                    System.err.println("local: unknown argument " + args[i] + " (expected --emulator URL, --port N)");
+                    System.exit(2);
+                }
+            }
+        }
+        LocalMode local = start(emulator, port, SettingsOverlay.NONE);
+        CountDownLatch stop = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            local.close();
+            stop.countDown();
+        }));
+        String api = "http://127.0.0.1:" + local.port();
+        System.out.println("""
+                quants-infra local mode is ready.
+                  AWS emulator : %s (region %s, cluster %s, subnets %s)
+                  API          : %s   (OpenAPI: %s/openapi.yml)
+                In another terminal:
+                  ./quants-infra status
+                  ./quants-infra deploy --service data-collector --host us-east-1a --host us-east-1b --config examples/data-collector.json
+                  ./quants-infra logs --service data-collector-1
+                Press Ctrl-C to stop.""".formatted(emulator, local.settings().region(), local.settings().cluster(),
+                String.join(",", local.settings().subnets()), api, api));
+        stop.await();
+    }
+}

@@ -1,0 +1,15 @@
+package io.quantsinfra.api.services;
+
+import io.micronaut.serde.annotation.SerdeImport;
+import io.quantsinfra.core.deploy.DeployResult;
+import io.quantsinfra.core.deploy.OperationResults;
+
+/** Core result records the API returns as they are (they hold only strings, numbers and lists). */
+@SerdeImport(DeployResult.class)
+@SerdeImport(DeployResult.InstancePlan.class)
+@SerdeImport(OperationResults.ActionResult.class)
+@SerdeImport(OperationResults.ScaleResult.class)
+@SerdeImport(OperationResults.DestroyResult.class)
+final class CoreTypes {
+    private CoreTypes() {}
+}

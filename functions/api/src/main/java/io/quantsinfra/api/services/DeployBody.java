@@ -1,0 +1,23 @@
+package io.quantsinfra.api.services;
+
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Body of {@code POST /v1/services/{service}/deploy}.
+ *
+ * @param hosts one instance per host (AZ name or subnet id); empty keeps placements or spreads one instance
+ * @param config the service's config document
+ * @param overrides image, cpu, memory, port
+ * @param dryRun plan only
+ * @param confirmLive allow a running Freqtrade bot to switch from dry-run to live
+ */
+@Serdeable
+public record DeployBody(List<String> hosts, Map<String, Object> config, OverridesBody overrides, Boolean dryRun,
+                         Boolean confirmLive) {
+
+    /** Per-deploy overrides of the catalogue's defaults. */
+    @Serdeable
+    public record OverridesBody(String image, Integer cpu, Integer memory, Integer port) {}
+}

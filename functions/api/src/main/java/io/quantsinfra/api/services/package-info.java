@@ -1,0 +1,2 @@
+/** Service-level endpoints: catalogue, deploy, scale, destroy, history. */
+package io.quantsinfra.api.services;

@@ -1,0 +1,104 @@
+package io.quantsinfra.api.wiring;
+
+import io.micronaut.context.annotation.Bean;
+import io.micronaut.context.annotation.Factory;
+import io.quantsinfra.aws.AwsClients;
+import io.quantsinfra.aws.AwsSettings;
+import io.quantsinfra.aws.dynamodb.DynamoDbStateStore;
+import io.quantsinfra.aws.ec2.Ec2Network;
+import io.quantsinfra.aws.ecs.EcsHealthSource;
+import io.quantsinfra.aws.ecs.EcsPlatform;
+import io.quantsinfra.core.health.HealthRules;
+import io.quantsinfra.core.health.HttpHealthProbe;
+import io.quantsinfra.core.status.HealthFactsSource;
+import io.quantsinfra.core.status.StatusService;
+import io.quantsinfra.aws.logs.CloudWatchLogsSource;
+import io.quantsinfra.aws.secretsmanager.SecretsManagerResolver;
+import io.quantsinfra.core.catalog.ServiceCatalog;
+import io.quantsinfra.core.deploy.ContainerPlatform;
+import io.quantsinfra.core.deploy.LifecycleService;
+import io.quantsinfra.core.deploy.NetworkDirectory;
+import io.quantsinfra.core.history.StateStore;
+import io.quantsinfra.core.logs.LogSource;
+import io.quantsinfra.core.secret.SecretResolver;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.Optional;
+import software.amazon.awssdk.services.ecs.EcsClient;
+
+/**
+ * Wires the core's ports to the AWS adapters. Settings come from environment variables
+ * ({@link AwsSettings#VARIABLES}); local mode sets them for the emulator before the context starts.
+ */
+@Factory
+final class AwsBeans {
+
+    @Singleton
+    AwsSettings settings(Optional<SettingsOverlay> overlay) {
+        return AwsSettings.from(overlay.orElse(SettingsOverlay.NONE).apply(System.getenv()));
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    AwsClients clients(AwsSettings settings, Optional<SettingsOverlay> overlay) {
+        return new AwsClients(settings, overlay.orElse(SettingsOverlay.NONE).interceptors());
+    }
+
+    @Singleton
+    @Bean(preDestroy = "close")
+    EcsClient ecs(AwsClients clients) {
+        return clients.ecs();
+    }
+
+    @Singleton
+    ContainerPlatform platform(EcsClient ecs, AwsSettings settings) {
+        return new EcsPlatform(ecs, settings);
+    }
+
+    @Singleton
+    NetworkDirectory network(AwsClients clients, AwsSettings settings) {
+        return new Ec2Network(clients.ec2(), settings.subnets());
+    }
+
+    @Singleton
+    StateStore state(AwsClients clients, AwsSettings settings) {
+        return new DynamoDbStateStore(clients.dynamoDb(), settings.table());
+    }
+
+    @Singleton
+    SecretResolver secrets(AwsClients clients, AwsSettings settings) {
+        return new SecretsManagerResolver(clients.secretsManager(), settings.secretPrefix(), settings.kmsKeyId());
+    }
+
+    @Singleton
+    LogSource logs(AwsClients clients) {
+        return new CloudWatchLogsSource(clients.logs());
+    }
+
+    @Singleton
+    HealthFactsSource healthFacts(EcsClient ecs, AwsSettings settings) {
+        return new EcsHealthSource(ecs, settings.cluster(), HttpHealthProbe.create());
+    }
+
+    @Singleton
+    StatusService status(ServiceCatalog catalog, LifecycleService lifecycle, StateStore state, HealthFactsSource facts,
+                         Clock clock) {
+        return new StatusService(catalog, lifecycle, state, facts, HealthRules.defaults(), clock);
+    }
+
+    @Singleton
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Singleton
+    ServiceCatalog catalog() {
+        return ServiceCatalog.standard();
+    }
+
+    @Singleton
+    LifecycleService lifecycle(ServiceCatalog catalog, ContainerPlatform platform, NetworkDirectory network,
+                               StateStore state, SecretResolver secrets, AwsSettings settings, Clock clock) {
+        return new LifecycleService(catalog, platform, network, state, secrets, settings.platformContext(), clock, 4);
+    }
+}

@@ -1,0 +1,38 @@
+package io.quantsinfra.cli.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quantsinfra.cli.CliException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code quants-infra manage}: start, stop or restart one instance. */
+@Command(name = "manage", mixinStandardHelpOptions = true, description = "Start, stop or restart an instance.")
+public final class ManageCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ApiOptions api;
+
+    @Option(names = "--service", required = true, paramLabel = "INSTANCE", description = "instance id, e.g. freqtrade-1")
+    String instance;
+
+    @Option(names = "--action", required = true, paramLabel = "ACTION", description = "start, stop or restart")
+    String action;
+
+    @Override
+    public Integer call() {
+        if (!List.of("start", "stop", "restart").contains(action)) {
+            throw new CliException(CliException.INVALID, "--action must be start, stop or restart, got '" + action + "'");
+        }
+        JsonNode r = api.client().post("/v1/instances/" + Paths.segment(instance) + "/actions", Map.of("action", action));
+        spec.commandLine().getOut().println(r.path("message").asText());
+        return 0;
+    }
+}

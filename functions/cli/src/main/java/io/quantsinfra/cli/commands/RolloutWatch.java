@@ -1,0 +1,78 @@
+package io.quantsinfra.cli.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quantsinfra.cli.CliException;
+import io.quantsinfra.cli.http.ApiClient;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Waits for instances' rollouts by polling the status endpoint: done when every instance's primary
+ * deployment completed with running == desired; a rollout the circuit breaker rolled back is a failure.
+ */
+final class RolloutWatch {
+    static final Duration POLL = Duration.ofSeconds(2);
+    private final ApiClient client;
+    private final String service;
+    private final List<String> instances;
+    private final Duration timeout;
+    private final PrintWriter out;
+
+    RolloutWatch(ApiClient client, String service, List<String> instances, Duration timeout, PrintWriter out) {
+        this.client = client;
+        this.service = service;
+        this.instances = instances;
+        this.timeout = timeout;
+        this.out = out;
+    }
+
+    void await() {
+        Instant deadline = Instant.now().plus(timeout);
+        Set<String> pending = new LinkedHashSet<>(instances);
+        List<String> failures = new ArrayList<>();
+        int n = instances.size();
+        while (true) {
+            JsonNode status = client.get("/v1/status?service=" + Paths.query(service));
+            for (JsonNode inst : status.path("instances")) {
+                String id = inst.path("instance").asText();
+                if (!pending.contains(id)) {
+                    continue;
+                }
+                String rollout = inst.path("rollout").asText();
+                int index = instances.indexOf(id) + 1;
+                if (rollout.equals("failed")) {
+                    pending.remove(id);
+                    failures.add(id + ": " + inst.path("rolloutReason").asText("rolled back"));
+                    out.println("[" + index + "/" + n + "] " + id + ": rollout FAILED — " + inst.path("rolloutReason").asText());
+                } else if ((rollout.equals("completed") || rollout.equals("none"))
+                        && inst.path("running").asInt() == inst.path("desired").asInt()) {
+                    pending.remove(id);
+                    out.println("[" + index + "/" + n + "] " + id + ": rollout completed (" + inst.path("running").asInt()
+                            + "/" + inst.path("desired").asInt() + " running)");
+                }
+            }
+            out.flush();
+            if (pending.isEmpty()) {
+                break;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new CliException(CliException.TIMEOUT, "timed out after " + timeout.toSeconds() + "s waiting for "
+                        + String.join(", ", pending) + " to roll out; check 'quants-infra status --service " + service + "'");
+            }
+            try {
+                Thread.sleep(POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CliException(CliException.FAILED, "interrupted while waiting for the rollout");
+            }
+        }
+        if (!failures.isEmpty()) {
+            throw new CliException(CliException.FAILED, "deployment failed and was rolled back: " + String.join("; ", failures));
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Reading service config files (JSON and YAML). */
+package io.quantsinfra.cli.config;

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Local mode: the AWS emulator (moto) on 127.0.0.1:4566 and the API on 127.0.0.1:8080, until Ctrl-C.
+# Options: --emulator-port N (default 4566), --port N (default 8080).
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$root/scripts/jdk.sh"
+emulator_port=4566
+api_port=8080
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --emulator-port) emulator_port="$2"; shift 2 ;;
+    --port) api_port="$2"; shift 2 ;;
+    *) echo "local: unknown option $1 (expected --emulator-port N, --port N)" >&2; exit 2 ;;
+  esac
+done
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for p in "$emulator_port" "$api_port"; do
+  if port_busy "$p"; then
+    echo "local: port $p on 127.0.0.1 is already in use (is local mode already running?)" >&2
+    exit 4
+  fi
+done
+
+moto_server="$(bash "$root/scripts/emulator-env.sh")"
+mkdir -p "$root/.run"
+echo "local: starting the AWS emulator ($("$root/.venv/bin/python" -c 'import moto; print("moto", moto.__version__)')) on 127.0.0.1:$emulator_port" >&2
+MOTO_ECS_SERVICE_RUNNING=1 AWS_DEFAULT_REGION=us-east-1 \
+  "$moto_server" -H 127.0.0.1 -p "$emulator_port" >"$root/.run/moto.log" 2>&1 &
+moto_pid=$!
+cleanup() { kill "$moto_pid" 2>/dev/null || true; wait "$moto_pid" 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+for _ in $(seq 1 300); do
+  if curl -fsS -o /dev/null "http://127.0.0.1:$emulator_port/moto-api/data.json" 2>/dev/null; then break; fi
+  if ! kill -0 "$moto_pid" 2>/dev/null; then echo "local: the emulator exited; see .run/moto.log" >&2; exit 4; fi
+  sleep 0.1
+done
+
+"$JAVA_HOME/bin/java" -XX:+UseSerialGC -jar "$root/functions/api/target/quants-infra-api-lambda.jar" \
+  --emulator "http://127.0.0.1:$emulator_port" --port "$api_port"
