@@ -80,6 +80,9 @@ final class TaskDefinitionMapper {
         if (!c.command().isEmpty()) {
             b.command(c.command());
         }
+        if (!c.entryPoint().isEmpty()) {
+            b.entryPoint(c.entryPoint());
+        }
         if (c.healthCheck() != null) {
             TaskSpec.HealthCheckSpec h = c.healthCheck();
             b.healthCheck(HealthCheck.builder().command(h.command()).interval(h.intervalSeconds())
@@ -130,7 +133,8 @@ final class TaskDefinitionMapper {
                     orZero(c.memoryReservation()),
                     c.mountPoints().stream().map(m -> new TaskSpec.MountSpec(m.sourceVolume(), m.containerPath(),
                             Boolean.TRUE.equals(m.readOnly()))).toList(),
-                    c.dependsOn().stream().map(d -> new TaskSpec.DependsOn(d.containerName(), d.conditionAsString())).toList()));
+                    c.dependsOn().stream().map(d -> new TaskSpec.DependsOn(d.containerName(), d.conditionAsString())).toList(),
+                    c.entryPoint()));
         }
         List<TaskSpec.VolumeSpec> volumes = td.volumes().stream().map(v -> {
             EFSVolumeConfiguration efs = v.efsVolumeConfiguration();

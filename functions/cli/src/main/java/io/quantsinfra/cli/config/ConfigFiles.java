@@ -2,7 +2,7 @@ package io.quantsinfra.cli.config;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -20,9 +20,9 @@ import java.util.Map;
  */
 public final class ConfigFiles {
     private static final long MAX_BYTES = 1 << 20;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final ObjectMapper YAML = new YAMLMapper(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
     private ConfigFiles() {}
 
@@ -42,6 +42,9 @@ public final class ConfigFiles {
             throw new CliException(CliException.NOT_FOUND, "config file not found: " + file);
         } catch (IOException e) {
             throw new CliException(CliException.NOT_FOUND, "cannot read config file " + file + ": " + e.getMessage());
+        }
+        if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            throw new CliException(CliException.INVALID, "config file " + file + " is empty");
         }
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");

@@ -102,8 +102,8 @@ public final class FreqtradeService implements ServiceType {
                 + " && exec freqtrade trade --config " + CONFIG_PATH + " --strategy " + values.get("strategy");
         TaskSpec.ContainerSpec container = new TaskSpec.ContainerSpec(CONTAINER,
                 overrides.image() != null ? overrides.image() : defaultImage(), true, List.of(port),
-                Map.of(CONFIG_ENV, configJson(values, port)), env, Tasks.shell(script),
-                Tasks.curl(port, "/api/v1/ping", 120), size.memory(), List.of(), List.of());
+                Map.of(CONFIG_ENV, configJson(values, port)), env, List.of(script),
+                Tasks.curl(port, "/api/v1/ping", 120), size.memory(), List.of(), List.of(), Tasks.SHELL);
         return Tasks.spec(instance, name(), size, List.of(container), List.of(), platform);
     }
 

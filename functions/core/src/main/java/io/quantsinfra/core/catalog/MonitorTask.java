@@ -74,9 +74,9 @@ final class MonitorTask {
             env.put("AWS_DEFAULT_REGION", platform.region());
         }
         return new ContainerSpec(CONFIG_SYNC, CONFIG_SYNC_IMAGE, false, List.of(), env, List.of(),
-                Tasks.shell(SYNC_SCRIPT),
+                List.of(SYNC_SCRIPT),
                 new TaskSpec.HealthCheckSpec(List.of("CMD-SHELL", "test -f " + MAIN), 10, 5, 3, 10),
-                memory, List.of(new MountSpec(CONFIG_VOLUME, DIR, false)), List.of());
+                memory, List.of(new MountSpec(CONFIG_VOLUME, DIR, false)), List.of(), Tasks.SHELL);
     }
 
     private static ContainerSpec prometheus(String version, String retention, int memory) {
@@ -102,14 +102,14 @@ final class MonitorTask {
                 "GF_ANALYTICS_REPORTING_ENABLED", "false",
                 "GF_SERVER_HTTP_PORT", Integer.toString(GRAFANA_PORT));
         return new ContainerSpec(GRAFANA, "grafana/grafana:" + version, true, List.of(GRAFANA_PORT), env,
-                List.of(adminPassword), Tasks.shell(GRAFANA_SCRIPT), Tasks.wget(GRAFANA_PORT, "/api/health", 60), memory,
-                List.of(), List.of());
+                List.of(adminPassword), List.of(GRAFANA_SCRIPT), Tasks.wget(GRAFANA_PORT, "/api/health", 60), memory,
+                List.of(), List.of(), Tasks.SHELL);
     }
 
     private static ContainerSpec alertmanager(String version, List<SecretEnv> botToken, String chatId, int memory) {
         return new ContainerSpec(ALERTMANAGER, "prom/alertmanager:" + version, true, List.of(ALERTMANAGER_PORT),
                 Map.of("ALERTMANAGER_CONFIG_YML", AlertmanagerConfig.render(chatId)), botToken,
-                Tasks.shell(ALERTMANAGER_SCRIPT), Tasks.wget(ALERTMANAGER_PORT, "/-/healthy", 30), memory,
-                List.of(), List.of());
+                List.of(ALERTMANAGER_SCRIPT), Tasks.wget(ALERTMANAGER_PORT, "/-/healthy", 30), memory,
+                List.of(), List.of(), Tasks.SHELL);
     }
 }

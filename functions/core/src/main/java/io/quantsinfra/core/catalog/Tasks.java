@@ -78,10 +78,8 @@ final class Tasks {
                 Map.of(TAG_SERVICE, service, TAG_INSTANCE, id, TAG_MANAGED_BY, "quants-infra"));
     }
 
-    /** {@code sh -c script}: the image's entry point must be replaced by the shell (see docs/services.md). */
-    static List<String> shell(String script) {
-        return List.of("sh", "-c", script);
-    }
+    /** The entry point that runs a container's command as a shell script (images' own entry points are replaced). */
+    static final List<String> SHELL = List.of("sh", "-c");
 
     /** A container health check that GETs {@code http://localhost:port/path} with curl. */
     static TaskSpec.HealthCheckSpec curl(int port, String path, int startPeriodSeconds) {

@@ -35,7 +35,10 @@ public record TaskSpec(
         tags = Map.copyOf(new TreeMap<>(tags));
     }
 
-    /** One container of the task. Environment is kept sorted so that equality ignores order. */
+    /**
+     * One container of the task. Environment is kept sorted so that equality ignores order.
+     * {@code entryPoint} replaces the image's own (empty keeps it); {@code command} is passed to it.
+     */
     public record ContainerSpec(
             String name,
             String image,
@@ -47,7 +50,17 @@ public record TaskSpec(
             HealthCheckSpec healthCheck,
             int memoryReservation,
             List<MountSpec> mounts,
-            List<DependsOn> dependsOn) {
+            List<DependsOn> dependsOn,
+            List<String> entryPoint) {
+
+        /** A container that keeps its image's entry point. */
+        public ContainerSpec(String name, String image, boolean essential, List<Integer> ports,
+                             Map<String, String> environment, List<SecretEnv> secrets, List<String> command,
+                             HealthCheckSpec healthCheck, int memoryReservation, List<MountSpec> mounts,
+                             List<DependsOn> dependsOn) {
+            this(name, image, essential, ports, environment, secrets, command, healthCheck, memoryReservation, mounts,
+                    dependsOn, List.of());
+        }
 
         public ContainerSpec {
             Objects.requireNonNull(name, "name");
@@ -58,6 +71,7 @@ public record TaskSpec(
             command = List.copyOf(command);
             mounts = List.copyOf(mounts);
             dependsOn = List.copyOf(dependsOn);
+            entryPoint = List.copyOf(entryPoint);
         }
     }
 

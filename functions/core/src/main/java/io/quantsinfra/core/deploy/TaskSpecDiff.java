@@ -59,6 +59,9 @@ public final class TaskSpecDiff {
             m.put(p + "essential", Boolean.toString(c.essential()));
             m.put(p + "ports", c.ports().toString());
             m.put(p + "memoryReservation", Integer.toString(c.memoryReservation()));
+            if (!c.entryPoint().isEmpty()) {
+                m.put(p + "entryPoint", String.join(" ", c.entryPoint()));
+            }
             if (!c.command().isEmpty()) {
                 m.put(p + "command", String.join(" ", c.command()));
             }

@@ -80,6 +80,27 @@ class FreqtradeServiceTest {
     }
 
     @Test
+    void taskSpec_isEqual_afterTheConfigRoundTripsThroughAStoreThatReadsNumbersAsBigDecimal() {
+        ServiceConfig c = FREQTRADE.validate(Documents.resource("catalog/freqtrade/config_full.json"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> stored = (Map<String, Object>) asBigDecimals(c.values());
+        assertEquals(FREQTRADE.taskSpec(BOT, c, Overrides.NONE, PLATFORM, fullExampleSecrets()),
+                FREQTRADE.taskSpec(BOT, new ServiceConfig("freqtrade", stored), Overrides.NONE, PLATFORM, fullExampleSecrets()));
+    }
+
+    private static Object asBigDecimals(Object v) {
+        if (v instanceof Map<?, ?> m) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, x) -> out.put((String) k, asBigDecimals(x)));
+            return out;
+        }
+        if (v instanceof List<?> l) {
+            return l.stream().map(FreqtradeServiceTest::asBigDecimals).toList();
+        }
+        return v instanceof Number n ? new java.math.BigDecimal(n.toString()) : v;
+    }
+
+    @Test
     void isLive_isTrueOnlyForDryRunFalse() {
         assertTrue(FREQTRADE.isLive(FREQTRADE.validate(Documents.resource("catalog/freqtrade/live.yaml"))));
         assertFalse(FREQTRADE.isLive(FREQTRADE.validate(Documents.resource("catalog/freqtrade/minimal.yaml"))));
@@ -125,7 +146,8 @@ class FreqtradeServiceTest {
     void taskSpec_deliversTheConfigAsJsonWrittenByAShellBeforeFreqtradeStarts() {
         ServiceConfig c = FREQTRADE.validate(Documents.resource("catalog/freqtrade/minimal.yaml"));
         ContainerSpec ft = FREQTRADE.taskSpec(BOT, c, Overrides.NONE, PLATFORM, new FakeSecretResolver()).containers().getFirst();
-        assertEquals(List.of("sh", "-c", "printf '%s' \"$QUANTS_INFRA_CONFIG_JSON\" > /freqtrade/user_data/config.json"
+        assertEquals(List.of("sh", "-c"), ft.entryPoint(), "the image's 'freqtrade' entry point is replaced by the shell");
+        assertEquals(List.of("printf '%s' \"$QUANTS_INFRA_CONFIG_JSON\" > /freqtrade/user_data/config.json"
                 + " && exec freqtrade trade --config /freqtrade/user_data/config.json --strategy LumosCrypto_v1"), ft.command());
         Map<String, Object> delivered = Documents.json(ft.environment().get("QUANTS_INFRA_CONFIG_JSON"));
         assertEquals("LumosCrypto_v1", delivered.get("strategy"));

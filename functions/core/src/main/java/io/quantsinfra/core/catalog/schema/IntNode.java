@@ -8,7 +8,7 @@ public record IntNode(int min, int max) implements Node {
 
     @Override
     public Object check(Object raw, Path path) {
-        if (!(raw instanceof Number) ) {
+        if (!(raw instanceof Number)) {
             throw wrongType(raw, path);
         }
         Long v = Values.integral(raw);

@@ -1,8 +1,8 @@
 package io.quantsinfra.core.catalog.schema;
 
 /**
- * A number in a range; the lower bound may be exclusive ({@code greater than 0}). Integers normalize to
- * {@code Long}, fractions to {@code Double}.
+ * A number in a range; the lower bound may be exclusive ({@code greater than 0}). Whole values normalize to
+ * {@code Long}, fractions to {@code Double} (see {@link Values#normalizeNumber}).
  */
 public record NumberNode(double min, boolean minExclusive, double max) implements Node {
 

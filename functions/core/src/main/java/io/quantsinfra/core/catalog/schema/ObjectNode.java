@@ -77,8 +77,7 @@ public record ObjectNode(List<Field> fields, boolean isOpen) implements Node {
                 throw path.invalid("keys must be strings, got " + Values.kind(key) + Values.suffix(key));
             }
             if (!isOpen && !names.contains(k)) {
-                throw path.key(k).invalid("unknown key" + Values.didYouMean(k, names)
-                        + " Known keys: " + String.join(", ", names) + ".");
+                throw path.key(k).invalid(Values.unknownKey(k, names));
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();

@@ -106,8 +106,8 @@ public record SecretNode(Set<String> urlSchemes) implements Node {
         for (Object key : m.keySet()) {
             if (!(key instanceof String k) || !REF_KEYS.contains(k)) {
                 String shown = String.valueOf(key);
-                throw path.key(shown).invalid("unknown key in a secret reference" + Values.didYouMean(shown, REF_KEYS)
-                        + " Known keys: secretRef, jsonKey.");
+                throw path.key(shown).invalid(Values.unknownKey(shown, REF_KEYS).replaceFirst("unknown key",
+                        "unknown key in a secret reference"));
             }
         }
         Object name = m.get(REF);

@@ -94,6 +94,13 @@ public final class Values {
         return c == null ? "" : "; did you mean " + Json.quote(c) + "?";
     }
 
+    /** {@code unknown key; did you mean "x"? Known keys: a, b.} (or {@code unknown key. Known keys: ...}). */
+    public static String unknownKey(String key, List<String> known) {
+        String c = closest(key, known);
+        return "unknown key" + (c == null ? "." : "; did you mean " + Json.quote(c) + "?")
+                + " Known keys: " + String.join(", ", known) + ".";
+    }
+
     /** Optimal string alignment distance: Levenshtein plus adjacent transpositions. */
     static int distance(String a, String b) {
         int[][] d = new int[a.length() + 1][b.length() + 1];
@@ -141,18 +148,20 @@ public final class Values {
     }
 
     /**
-     * One representation per number so that equal documents compare equal: integer types become
-     * {@code Long}, the others {@code Double}. Infinite, NaN and out-of-range values are refused.
+     * One representation per number, whatever the parser or store produced (Integer, Long, BigInteger,
+     * Double, BigDecimal): whole values become {@code Long}, the others {@code Double}. So {@code 100},
+     * {@code 100.0} and a {@code BigDecimal} read back from storage compare equal and render as {@code 100}.
+     * Infinite and NaN values are refused.
      */
     public static Object normalizeNumber(Number n, Path path) {
-        Object out = switch (n) {
-            case Integer _, Long _, Short _, Byte _ -> n.longValue();
-            case BigInteger bi -> bi.bitLength() < 64 ? (Object) bi.longValue() : null;
-            default -> Double.isFinite(n.doubleValue()) ? (Object) n.doubleValue() : null;
-        };
-        if (out == null) {
+        Long whole = integral(n);
+        if (whole != null) {
+            return whole;
+        }
+        double d = n.doubleValue();
+        if (!Double.isFinite(d)) {
             throw path.invalid("number out of range: " + n);
         }
-        return out;
+        return d;
     }
 }

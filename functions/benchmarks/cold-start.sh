@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Cold start of the API Lambda against a bare AWS SDK v2 handler, each in a fresh JVM, timed from outside
+# (process start to exit), without and with a JDK 25 AOT cache. See docs/benchmarks.md.
+#
+#   functions/benchmarks/cold-start.sh [RUNS]        (default 5; the median is reported)
+#
+# Environment: SKIP_BUILD=1 to use the jars already built; WARMUP=N untimed runs per variant (default 1,
+# warms the OS file cache only); COLD_START_JAVA_OPTS extra JVM flags for every run, e.g. the java
+# runtimes' "-XX:+TieredCompilation -XX:TieredStopAtLevel=1".
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+source "$root/scripts/jdk.sh"
+runs="${1:-5}"
+warmup="${WARMUP:-1}"
+read -r -a java_opts <<<"${COLD_START_JAVA_OPTS:-}"
+case "$runs" in ''|*[!0-9]*) echo "cold-start: RUNS must be a number, got '$runs'" >&2; exit 2 ;; esac
+[ "$runs" -ge 1 ] && [ "$runs" -le 50 ] || { echo "cold-start: RUNS must be 1..50" >&2; exit 2; }
+
+lambda_jar="$root/functions/api/target/quants-infra-api-lambda.jar"
+invoker_jar="$here/target/quants-infra-benchmarks-0.1.0-SNAPSHOT-cold-start.jar"
+bare_jar="$here/target/bare-sdk-ecs.jar"
+if [ "${SKIP_BUILD:-0}" != 1 ]; then
+  echo "cold-start: building the Lambda jar and the benchmark jars…" >&2
+  (cd "$root" && ./mvnw -q -B -DskipTests -Pbenchmarks -pl functions/benchmarks -am package)
+fi
+for f in "$lambda_jar" "$invoker_jar" "$bare_jar"; do
+  [ -f "$f" ] || { echo "cold-start: $f is missing (run without SKIP_BUILD=1)" >&2; exit 1; }
+done
+
+work="$(mktemp -d "${TMPDIR:-/tmp}/quants-infra-cold-start.XXXXXX")"
+moto_pid=""
+cleanup() {
+  if [ -n "$moto_pid" ]; then kill "$moto_pid" 2>/dev/null || true; wait "$moto_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT INT TERM
+
+# The emulator on a free loopback port, and the account prepared once, before any timing.
+moto_server="$(bash "$root/scripts/emulator-env.sh")"
+port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+MOTO_ECS_SERVICE_RUNNING=1 AWS_DEFAULT_REGION=us-east-1 "$moto_server" -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
+moto_pid=$!
+for _ in $(seq 1 300); do
+  curl -fsS -o /dev/null "http://127.0.0.1:$port/moto-api/data.json" 2>/dev/null && break
+  kill -0 "$moto_pid" 2>/dev/null || { echo "cold-start: the emulator exited:" >&2; cat "$work/moto.log" >&2; exit 4; }
+  sleep 0.1
+done
+endpoint="http://127.0.0.1:$port"
+"$JAVA_HOME/bin/java" -cp "$lambda_jar:$invoker_jar" io.quantsinfra.benchmarks.coldstart.PrepareAccount "$endpoint" \
+  >"$work/account.env" 2>"$work/prepare.log" || { cat "$work/prepare.log" >&2; exit 1; }
+while IFS='=' read -r key value; do
+  [ -n "$key" ] && export "$key=$value"
+done <"$work/account.env"
+
+api=(-cp "$lambda_jar:$invoker_jar" io.quantsinfra.benchmarks.coldstart.ApiColdStart)
+bare=(-cp "$bare_jar" io.quantsinfra.benchmarks.coldstart.bare.BareEcsListServices)
+
+# One fresh JVM, timed from before fork to after exit; prints milliseconds. Fails unless it answered 200.
+timed_run() {
+  local t0 t1 out
+  t0=$(date +%s%N)
+  if ! "$JAVA_HOME/bin/java" "${java_opts[@]}" -Dbench.launchEpochNanos="$t0" "$@" >"$work/out" 2>"$work/err"; then
+    echo "cold-start: run failed: java $*" >&2; cat "$work/out" "$work/err" >&2; return 1
+  fi
+  t1=$(date +%s%N)
+  out="$(tail -n 1 "$work/out")"
+  [ "$out" = "200" ] || { echo "cold-start: expected status 200, got '$out'" >&2; cat "$work/err" >&2; return 1; }
+  echo $(( (t1 - t0) / 1000000 ))
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else printf "%d\n", (a[NR/2]+a[NR/2+1])/2}'; }
+
+declare -A result
+measure() { # NAME JAVA-ARGS...
+  local name="$1"; shift
+  local times=() phases=()
+  for _ in $(seq 1 "$warmup"); do timed_run "$@" >/dev/null; done
+  for _ in $(seq 1 "$runs"); do
+    times+=("$(timed_run "$@")")
+    phases+=("$(grep '^phases:' "$work/err" || true)")
+  done
+  result[$name]="$(printf '%s\n' "${times[@]}" | median)"
+  printf '  %-26s median %5d ms   runs: %s\n' "$name" "${result[$name]}" "${times[*]}"
+  if [ -n "${phases[0]}" ]; then printf '  %-26s last run %s\n' "" "${phases[-1]}"; fi
+}
+
+# A training run writes the cache (JDK 25 one-step workflow); AOTMode=on makes a cache that cannot be used fatal.
+train() { # CACHE JAVA-ARGS...
+  local cache="$1"; shift
+  "$JAVA_HOME/bin/java" "${java_opts[@]}" -XX:AOTCacheOutput="$cache" "$@" >"$work/train.out" 2>"$work/train.err" \
+    || { echo "cold-start: AOT training run failed" >&2; cat "$work/train.out" "$work/train.err" >&2; return 1; }
+  [ -s "$cache" ] || { echo "cold-start: the training run wrote no cache $cache" >&2; cat "$work/train.err" >&2; return 1; }
+}
+
+echo "Cold start: one GET /v1/status (API Lambda) vs one ECS ListServices (bare SDK v2), fresh JVM each run"
+echo "  java:      $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1) ${COLD_START_JAVA_OPTS:+(flags: $COLD_START_JAVA_OPTS)}"
+echo "  emulator:  $("$root/.venv/bin/python" -c 'import moto; print("moto", moto.__version__)') at $endpoint"
+echo "  machine:   $(nproc) cores; $runs timed runs per variant after $warmup untimed"
+echo "  jars:      Lambda $(stat -c %s "$lambda_jar") bytes, bare $(stat -c %s "$bare_jar") bytes"
+echo
+echo "Without an AOT cache:"
+measure "API handler" "${api[@]}"
+measure "bare SDK ListServices" "${bare[@]}"
+echo
+train "$work/api.aot" "${api[@]}"
+train "$work/bare.aot" "${bare[@]}"
+echo "With a JDK 25 AOT cache (-XX:AOTCache, trained by one run of the same command; API cache $(( $(stat -c %s "$work/api.aot") / 1048576 )) MiB, bare $(( $(stat -c %s "$work/bare.aot") / 1048576 )) MiB):"
+measure "API handler + AOT" -XX:AOTMode=on -XX:AOTCache="$work/api.aot" "${api[@]}"
+measure "bare SDK + AOT" -XX:AOTMode=on -XX:AOTCache="$work/bare.aot" "${bare[@]}"
+echo
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
+printf '%-24s %12s %12s %8s\n' "" "API handler" "bare SDK" "ratio"
+printf '%-24s %9d ms %9d ms %8s\n' "no AOT cache" "${result[API handler]}" "${result[bare SDK ListServices]}" \
+  "$(ratio "${result[API handler]}" "${result[bare SDK ListServices]}")"
+printf '%-24s %9d ms %9d ms %8s\n' "AOT cache" "${result[API handler + AOT]}" "${result[bare SDK + AOT]}" \
+  "$(ratio "${result[API handler + AOT]}" "${result[bare SDK + AOT]}")"
+printf '%-24s %12s %12s\n' "AOT speed-up" "$(ratio "${result[API handler]}" "${result[API handler + AOT]}")x" \
+  "$(ratio "${result[bare SDK ListServices]}" "${result[bare SDK + AOT]}")x"

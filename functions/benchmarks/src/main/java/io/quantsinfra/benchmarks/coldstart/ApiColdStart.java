@@ -1,0 +1,51 @@
+package io.quantsinfra.benchmarks.coldstart;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import io.quantsinfra.api.ApiHandler;
+import java.time.Instant;
+
+/**
+ * One cold start of the API Lambda in this JVM: construct {@link ApiHandler} (which starts the Micronaut
+ * context from the environment, as on Lambda), hand it one {@code GET /v1/status} event, print the status
+ * code and exit. {@code cold-start.sh} times the process from outside; the phases printed on stderr are
+ * a breakdown measured from {@code -Dbench.launchEpochNanos} (set by the script just before {@code java}).
+ *
+ * <p>Runs on a classpath of the Lambda jar plus this class's jar, nothing else:
+ * {@snippet lang=sh :
+ * java -cp quants-infra-api-lambda.jar:quants-infra-benchmarks-cold-start.jar io.quantsinfra.benchmarks.coldstart.ApiColdStart
+ * }
+ */
+public final class ApiColdStart {
+    private ApiColdStart() {}
+
+    public static void main(String[] args) {
+        long entered = System.nanoTime();
+        Instant enteredAt = Instant.now();
+        String path = args.length > 0 ? args[0] : "/v1/status";
+        ApiHandler handler = new ApiHandler();
+        long constructed = System.nanoTime();
+        APIGatewayV2HTTPResponse response = handler.handleRequest(StatusEvent.get(path, Instant.now()),
+                new BenchmarkLambdaContext("00000000-0000-4000-8000-000000000001"));
+        long answered = System.nanoTime();
+        System.out.println(response.getStatusCode());
+        System.err.printf("phases: launch->main %s ms, handler constructed %d ms, first invocation %d ms, answered at %s ms%n",
+                sinceLaunch(enteredAt), (constructed - entered) / 1_000_000, (answered - constructed) / 1_000_000,
+                sinceLaunch(Instant.now()));
+        if (response.getStatusCode() != 200) {
+            System.err.println("unexpected response: " + response.getBody());
+        }
+        System.out.flush();
+        // Halt rather than close the context: a Lambda sandbox is frozen, not shut down, after answering.
+        Runtime.getRuntime().halt(response.getStatusCode() == 200 ? 0 : 1);
+    }
+
+    /** Milliseconds from the launch time the script passed in to {@code at}, or "?" without it. */
+    static String sinceLaunch(Instant at) {
+        String launch = System.getProperty("bench.launchEpochNanos");
+        if (launch == null) {
+            return "?";
+        }
+        long atNanos = at.getEpochSecond() * 1_000_000_000L + at.getNano();
+        return Long.toString((atNanos - Long.parseLong(launch)) / 1_000_000);
+    }
+}

@@ -1,0 +1,165 @@
+package io.quantsinfra.benchmarks.jar;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+
+/**
+ * What the shaded Lambda jar is made of: its size, then the ten largest contributors by compressed size,
+ * once by the original artifact each entry came from and once by top-level package (three name segments).
+ * An entry is attributed to the first element of the given classpath that holds the same name; entries no
+ * element holds (merged service files, the shade plugin's own) are counted as "(merged/generated)".
+ *
+ * {@snippet lang=sh :
+ * java -cp target/classes io.quantsinfra.benchmarks.jar.JarComposition quants-infra-api-lambda.jar "$(cat target/benchmark-classpath.txt)"
+ * }
+ */
+public final class JarComposition {
+    private static final int TOP = 10;
+    private static final String MERGED = "(merged/generated)";
+
+    private JarComposition() {}
+
+    /** One contributor: how many entries, and their compressed and uncompressed bytes. */
+    record Share(String name, int entries, long compressed, long uncompressed) {
+        Share plus(ZipEntry e) {
+            return new Share(name, entries + 1, compressed + Math.max(0, e.getCompressedSize()), uncompressed + Math.max(0, e.getSize()));
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: JarComposition LAMBDA_JAR [CLASSPATH]");
+            System.exit(2);
+        }
+        Path jar = Path.of(args[0]);
+        Map<String, String> origin = args.length > 1 ? origins(args[1], jar) : Map.of();
+        Map<String, Share> byArtifact = new HashMap<>();
+        Map<String, Share> byPackage = new HashMap<>();
+        long compressed = 0;
+        long uncompressed = 0;
+        int entries = 0;
+        try (JarFile file = new JarFile(jar.toFile())) {
+            for (ZipEntry e : file.stream().filter(e -> !e.isDirectory()).toList()) {
+                entries++;
+                compressed += Math.max(0, e.getCompressedSize());
+                uncompressed += Math.max(0, e.getSize());
+                String artifact = origin.getOrDefault(e.getName(), MERGED);
+                byArtifact.merge(artifact, new Share(artifact, 0, 0, 0).plus(e), JarComposition::sum);
+                String pkg = topLevelPackage(e.getName());
+                byPackage.merge(pkg, new Share(pkg, 0, 0, 0).plus(e), JarComposition::sum);
+            }
+        }
+        long size = Files.size(jar);
+        System.out.printf("Lambda jar: %s%n", jar);
+        System.out.printf("  size: %,d bytes = %.2f MiB (%,d entries; %.2f MiB uncompressed)%n",
+                size, mib(size), entries, mib(uncompressed));
+        if (!origin.isEmpty()) {
+            print("Top " + TOP + " by original artifact (compressed size in the jar)", byArtifact, compressed);
+            System.out.printf("  (%d artifacts in all)%n", byArtifact.size());
+        }
+        print("Top " + TOP + " by top-level package (compressed size in the jar)", byPackage, compressed);
+    }
+
+    private static Share sum(Share a, Share b) {
+        return new Share(a.name(), a.entries() + b.entries(), a.compressed() + b.compressed(), a.uncompressed() + b.uncompressed());
+    }
+
+    private static void print(String title, Map<String, Share> shares, long total) {
+        System.out.println();
+        System.out.println(title + ":");
+        System.out.printf("  %-62s %9s %6s %8s %7s%n", "", "KiB", "%", "entries", "KiB raw");
+        shares.values().stream()
+                .sorted(Comparator.comparingLong(Share::compressed).reversed())
+                .limit(TOP)
+                .forEach(s -> System.out.printf("  %-62s %9.0f %5.1f%% %8d %7.0f%n", s.name(), s.compressed() / 1024.0,
+                        100.0 * s.compressed() / total, s.entries(), s.uncompressed() / 1024.0));
+    }
+
+    /** Entry name to the artifact that holds it, first classpath element first; the jar itself is skipped. */
+    static Map<String, String> origins(String classpath, Path self) {
+        Map<String, String> origin = new HashMap<>();
+        for (String element : classpath.split(java.io.File.pathSeparator)) {
+            if (element.isBlank()) {
+                continue;
+            }
+            Path p = Path.of(element);
+            if (!Files.exists(p) || p.toAbsolutePath().normalize().equals(self.toAbsolutePath().normalize())) {
+                continue;
+            }
+            String artifact = artifactName(p);
+            for (String name : names(p)) {
+                origin.putIfAbsent(name, artifact);
+            }
+        }
+        return origin;
+    }
+
+    private static List<String> names(Path element) {
+        try {
+            if (Files.isDirectory(element)) {
+                try (Stream<Path> files = Files.walk(element)) {
+                    return files.filter(Files::isRegularFile)
+                            .map(f -> element.relativize(f).toString().replace(java.io.File.separatorChar, '/')).toList();
+                }
+            }
+            try (JarFile jar = new JarFile(element.toFile())) {
+                List<String> names = new ArrayList<>();
+                jar.stream().filter(e -> !e.isDirectory()).forEach(e -> names.add(e.getName()));
+                return names;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + element, e);
+        }
+    }
+
+    /**
+     * {@code group:artifact} from a Maven repository path ({@code .../group/path/artifact/version/artifact-version.jar}),
+     * or the module for a reactor build output ({@code .../functions/core/target/classes}).
+     */
+    static String artifactName(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        int n = abs.getNameCount();
+        int repo = -1;
+        for (int i = 0; i < n; i++) {
+            if (abs.getName(i).toString().equals("repository")) {
+                repo = i;
+            }
+        }
+        if (repo >= 0 && n - repo >= 4 && abs.toString().endsWith(".jar")) {
+            String artifact = abs.getName(n - 3).toString();
+            StringBuilder group = new StringBuilder();
+            for (int i = repo + 1; i < n - 3; i++) {
+                group.append(group.isEmpty() ? "" : ".").append(abs.getName(i));
+            }
+            return group + ":" + artifact;
+        }
+        if (n >= 3 && abs.getName(n - 2).toString().equals("target")) {
+            return "io.quantsinfra:" + abs.getName(n - 3) + " (module)";
+        }
+        return abs.getFileName().toString();
+    }
+
+    /** The first three segments of the entry's directory, dotted ({@code software.amazon.awssdk}). */
+    static String topLevelPackage(String entry) {
+        String[] parts = entry.split("/");
+        if (parts.length == 1) {
+            return "(root)";
+        }
+        int keep = Math.min(3, parts.length - 1);
+        return String.join(".", java.util.Arrays.copyOf(parts, keep));
+    }
+
+    private static double mib(long bytes) {
+        return bytes / (1024.0 * 1024.0);
+    }
+}
