@@ -30,7 +30,7 @@ public final class AwsErrors {
             String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode();
             String msg = firstLine(e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage());
             if (code != null && (code.endsWith("NotFoundException") || code.equals("ResourceNotFoundException")
-                    || code.equals("ServiceNotFoundException"))) {
+                    || code.equals("ServiceNotFoundException") || code.equals("NoSuchKey"))) {
                 throw new NotFoundException("could not " + doing + ": " + msg);
             }
             if ("ConditionalCheckFailedException".equals(code) || "TransactionCanceledException".equals(code)) {

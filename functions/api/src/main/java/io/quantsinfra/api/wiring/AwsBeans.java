@@ -22,7 +22,12 @@ import io.quantsinfra.core.history.StateStore;
 import io.quantsinfra.core.logs.LogSource;
 import io.quantsinfra.core.secret.SecretResolver;
 import jakarta.inject.Singleton;
+import io.quantsinfra.aws.dynamodb.DynamoDbScrapeTargetStore;
+import io.quantsinfra.aws.s3.S3MonitorConfigPublisher;
+import io.quantsinfra.core.monitor.PrometheusConfig;
+import io.quantsinfra.core.monitor.ScrapeTargetService;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
@@ -97,8 +102,16 @@ final class AwsBeans {
     }
 
     @Singleton
+    ScrapeTargetService scrapeTargets(AwsClients clients, AwsSettings settings) {
+        return new ScrapeTargetService(new DynamoDbScrapeTargetStore(clients.dynamoDb(), settings.table()),
+                new S3MonitorConfigPublisher(clients.s3(), settings.monitorBucket()), PrometheusConfig.standard());
+    }
+
+    @Singleton
     LifecycleService lifecycle(ServiceCatalog catalog, ContainerPlatform platform, NetworkDirectory network,
-                               StateStore state, SecretResolver secrets, AwsSettings settings, Clock clock) {
-        return new LifecycleService(catalog, platform, network, state, secrets, settings.platformContext(), clock, 4);
+                               StateStore state, SecretResolver secrets, AwsSettings settings, Clock clock,
+                               ScrapeTargetService scrapeTargets) {
+        return new LifecycleService(catalog, platform, network, state, secrets, settings.platformContext(), clock, 4,
+                List.of(scrapeTargets));
     }
 }

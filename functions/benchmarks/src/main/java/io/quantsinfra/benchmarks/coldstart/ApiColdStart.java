@@ -9,6 +9,9 @@ import java.time.Instant;
  * context from the environment, as on Lambda), hand it one {@code GET /v1/status} event, print the status
  * code and exit. {@code cold-start.sh} times the process from outside; the phases printed on stderr are
  * a breakdown measured from {@code -Dbench.launchEpochNanos} (set by the script just before {@code java}).
+ * "Answered at" matters beside the exit time: a JVM exiting while a thread sits in native code (here the
+ * JDK HttpClient's selector, from the health probe) waits about 300 ms for it, which a Lambda, frozen
+ * after answering, never pays.
  *
  * <p>Runs on a classpath of the Lambda jar plus this class's jar, nothing else:
  * {@snippet lang=sh :

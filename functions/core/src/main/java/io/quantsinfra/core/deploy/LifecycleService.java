@@ -40,10 +40,11 @@ public final class LifecycleService {
     private final PlatformContext context;
     private final Clock clock;
     private final DeployExecutor executor;
+    private final List<DeployHook> hooks;
 
     public LifecycleService(ServiceCatalog catalog, ContainerPlatform platform, NetworkDirectory network,
                             StateStore state, SecretResolver secrets, PlatformContext context, Clock clock,
-                            int parallelism) {
+                            int parallelism, List<DeployHook> hooks) {
         this.catalog = catalog;
         this.platform = platform;
         this.network = network;
@@ -52,6 +53,7 @@ public final class LifecycleService {
         this.context = context;
         this.clock = clock;
         this.executor = new DeployExecutor(parallelism);
+        this.hooks = List.copyOf(hooks);
     }
 
     /** Deploys (or plans, with {@code dryRun}) a service. */
@@ -76,6 +78,7 @@ public final class LifecycleService {
             return new DeployResult(type.name(), false, "unchanged", id,
                     plan.stream().map(DeployPlanner.Step::preview).toList());
         }
+        hooks.forEach(h -> h.beforeDeploy(type, config));
         List<DeployResult.InstancePlan> done = executor.run(plan, platform);
         state.saveDeployed(new DeployedConfig(config, request.overrides()));
         state.record(new DeploymentRecord(id, type.name(), request.actor(), clock.instant(), "deploy", "succeeded",
@@ -149,6 +152,7 @@ public final class LifecycleService {
             DeployedConfig deployed = state.deployed(type.name()).orElseThrow(() -> new ConflictException(
                     type.name() + " has never been deployed; deploy it before scaling up"));
             List<DeployPlanner.Step> plan = DeployPlanner.growth(type, deployed, existing, count, network, context, secrets);
+            hooks.forEach(h -> h.beforeDeploy(type, deployed.config()));
             executor.run(plan, platform).forEach(p -> added.add(p.instance()));
         } else {
             List<InstanceState> doomed = existing.stream().sorted((a, b) -> b.id().compareTo(a.id()))

@@ -1,0 +1,69 @@
+package io.quantsinfra.aws.s3;
+
+import io.quantsinfra.aws.AwsErrors;
+import io.quantsinfra.core.monitor.MonitorConfigPublisher;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * Publishes the monitor's Prometheus files under {@code s3://<bucket>/monitor/}, which the monitor's
+ * config-sync container mirrors into {@code /etc/prometheus/}. Unchanged files are not written (a redeploy
+ * that changes nothing makes no mutating call); target files of removed jobs are deleted.
+ */
+public final class S3MonitorConfigPublisher implements MonitorConfigPublisher {
+    static final String PREFIX = "monitor/";
+    private final S3Client s3;
+    private final String bucket;
+
+    public S3MonitorConfigPublisher(S3Client s3, String bucket) {
+        this.s3 = s3;
+        this.bucket = bucket;
+    }
+
+    @Override
+    public List<String> publish(Map<String, String> files) {
+        if (bucket == null) {
+            throw new IllegalStateException("no monitor config bucket is configured (QUANTS_INFRA_MONITOR_BUCKET)");
+        }
+        List<String> changed = new ArrayList<>();
+        Set<String> wanted = new HashSet<>();
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            String key = PREFIX + f.getKey();
+            wanted.add(key);
+            if (!f.getValue().equals(current(key))) {
+                AwsErrors.call("write s3://" + bucket + "/" + key, () -> s3.putObject(r -> r.bucket(bucket).key(key)
+                        .contentType(key.endsWith(".json") ? "application/json" : "application/yaml"),
+                        RequestBody.fromString(f.getValue(), StandardCharsets.UTF_8)));
+                changed.add("s3://" + bucket + "/" + key);
+            }
+        }
+        List<S3Object> existing = AwsErrors.call("list s3://" + bucket + "/" + PREFIX + "targets/",
+                () -> s3.listObjectsV2(r -> r.bucket(bucket).prefix(PREFIX + "targets/")).contents());
+        for (S3Object o : existing) {
+            if (!wanted.contains(o.key())) {
+                AwsErrors.call("delete s3://" + bucket + "/" + o.key(), () -> s3.deleteObject(r -> r.bucket(bucket).key(o.key())));
+                changed.add("s3://" + bucket + "/" + o.key() + " (removed)");
+            }
+        }
+        return changed;
+    }
+
+    private String current(String key) {
+        try {
+            return AwsErrors.call("read s3://" + bucket + "/" + key,
+                    () -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String());
+        } catch (io.quantsinfra.core.error.NotFoundException e) {
+            return null;
+        } catch (NoSuchKeyException e) {
+            return null;
+        }
+    }
+}
