@@ -36,82 +36,112 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 
-# The emulator on a free loopback port, and the account prepared once, before any timing.
+# The emulator on a free loopback port, and the account prepared once, before any timing. On this shared
+# machine an emulator has been seen stopped from outside mid-run: a run that fails with the emulator gone
+# restarts it, prepares the account again and is retried once.
 moto_server="$(bash "$root/scripts/emulator-env.sh")"
-port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
-MOTO_ECS_SERVICE_RUNNING=1 AWS_DEFAULT_REGION=us-east-1 "$moto_server" -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
-moto_pid=$!
-for _ in $(seq 1 300); do
-  curl -fsS -o /dev/null "http://127.0.0.1:$port/moto-api/data.json" 2>/dev/null && break
-  kill -0 "$moto_pid" 2>/dev/null || { echo "cold-start: the emulator exited:" >&2; cat "$work/moto.log" >&2; exit 4; }
-  sleep 0.1
-done
-endpoint="http://127.0.0.1:$port"
-"$JAVA_HOME/bin/java" -cp "$lambda_jar:$invoker_jar" io.quantsinfra.benchmarks.coldstart.PrepareAccount "$endpoint" \
-  >"$work/account.env" 2>"$work/prepare.log" || { cat "$work/prepare.log" >&2; exit 1; }
-while IFS='=' read -r key value; do
-  [ -n "$key" ] && export "$key=$value"
-done <"$work/account.env"
+restarts=-1
+start_emulator() {
+  restarts=$((restarts + 1))
+  local port
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+  MOTO_ECS_SERVICE_RUNNING=1 AWS_DEFAULT_REGION=us-east-1 "$moto_server" -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
+  moto_pid=$!
+  for _ in $(seq 1 300); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$port/moto-api/data.json" 2>/dev/null && break
+    kill -0 "$moto_pid" 2>/dev/null || { echo "cold-start: the emulator exited:" >&2; cat "$work/moto.log" >&2; exit 4; }
+    sleep 0.1
+  done
+  endpoint="http://127.0.0.1:$port"
+  "$JAVA_HOME/bin/java" -cp "$lambda_jar:$invoker_jar" io.quantsinfra.benchmarks.coldstart.PrepareAccount "$endpoint" \
+    >"$work/account.env" 2>"$work/prepare.log" || { cat "$work/prepare.log" >&2; exit 1; }
+  while IFS='=' read -r key value; do
+    [ -n "$key" ] && export "$key=$value"
+  done <"$work/account.env"
+}
+start_emulator
 
 api=(-cp "$lambda_jar:$invoker_jar" io.quantsinfra.benchmarks.coldstart.ApiColdStart)
 bare=(-cp "$bare_jar" io.quantsinfra.benchmarks.coldstart.bare.BareEcsListServices)
 
-# One fresh JVM, timed from before fork to after exit; prints milliseconds. Fails unless it answered 200.
-timed_run() {
-  local t0 t1 out
+# One fresh JVM, timed from before fork to after exit; sets last_ms. Fails unless it answered 200.
+attempt() {
+  local t0 t1
   t0=$(date +%s%N)
-  if ! "$JAVA_HOME/bin/java" "${java_opts[@]}" -Dbench.launchEpochNanos="$t0" "$@" >"$work/out" 2>"$work/err"; then
-    echo "cold-start: run failed: java $*" >&2; cat "$work/out" "$work/err" >&2; return 1
-  fi
+  "$JAVA_HOME/bin/java" "${java_opts[@]}" -Dbench.launchEpochNanos="$t0" "$@" >"$work/out" 2>"$work/err" || return 1
   t1=$(date +%s%N)
-  out="$(tail -n 1 "$work/out")"
-  [ "$out" = "200" ] || { echo "cold-start: expected status 200, got '$out'" >&2; cat "$work/err" >&2; return 1; }
-  echo $(( (t1 - t0) / 1000000 ))
+  [ "$(tail -n 1 "$work/out")" = "200" ] || return 1
+  last_ms=$(( (t1 - t0) / 1000000 ))
+}
+timed_run() {
+  attempt "$@" && return 0
+  if ! kill -0 "$moto_pid" 2>/dev/null; then
+    echo "cold-start: the emulator is gone (stopped from outside?); restarting it and retrying the run" >&2
+    start_emulator
+    attempt "$@" && return 0
+  fi
+  echo "cold-start: run failed: java $*" >&2; cat "$work/out" "$work/err" >&2
+  return 1
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else printf "%d\n", (a[NR/2]+a[NR/2+1])/2}'; }
 
-declare -A result answered
-measure() { # NAME JAVA-ARGS...
-  local name="$1"; shift
-  local times=() answers=() phases=""
-  for _ in $(seq 1 "$warmup"); do timed_run "$@" >/dev/null; done
-  for _ in $(seq 1 "$runs"); do
-    times+=("$(timed_run "$@")")
-    phases="$(grep '^phases:' "$work/err" || true)"
-    answers+=("$(sed -n 's/.*answered at \([0-9]*\) ms.*/\1/p' <<<"$phases")")
-  done
-  result[$name]="$(printf '%s\n' "${times[@]}" | median)"
-  answered[$name]="$(printf '%s\n' "${answers[@]}" | median)"
-  printf '  %-22s to exit: median %5d ms  (runs %s)\n' "$name" "${result[$name]}" "${times[*]}"
-  printf '  %-22s to answer: median %5d ms  (runs %s)\n' "" "${answered[$name]}" "${answers[*]}"
-  printf '  %-22s last run %s\n' "" "${phases#phases: }"
-}
-
 # A training run writes the cache (JDK 25 one-step workflow); AOTMode=on makes a cache that cannot be used fatal.
 train() { # CACHE JAVA-ARGS...
   local cache="$1"; shift
-  "$JAVA_HOME/bin/java" "${java_opts[@]}" -XX:AOTCacheOutput="$cache" "$@" >"$work/train.out" 2>"$work/train.err" \
-    || { echo "cold-start: AOT training run failed" >&2; cat "$work/train.out" "$work/train.err" >&2; return 1; }
+  if ! "$JAVA_HOME/bin/java" "${java_opts[@]}" -XX:AOTCacheOutput="$cache" "$@" >"$work/train.out" 2>"$work/train.err"; then
+    kill -0 "$moto_pid" 2>/dev/null || { echo "cold-start: the emulator is gone; restarting it" >&2; start_emulator; }
+    "$JAVA_HOME/bin/java" "${java_opts[@]}" -XX:AOTCacheOutput="$cache" "$@" >"$work/train.out" 2>"$work/train.err" \
+      || { echo "cold-start: AOT training run failed" >&2; cat "$work/train.out" "$work/train.err" >&2; return 1; }
+  fi
   [ -s "$cache" ] || { echo "cold-start: the training run wrote no cache $cache" >&2; cat "$work/train.err" >&2; return 1; }
+}
+
+names=("API handler" "bare SDK" "API handler + AOT" "bare SDK + AOT")
+variant() { # INDEX: one timed run of that variant
+  case "$1" in
+    0) timed_run "${api[@]}" ;;
+    1) timed_run "${bare[@]}" ;;
+    2) timed_run -XX:AOTMode=on -XX:AOTCache="$work/api.aot" "${api[@]}" ;;
+    3) timed_run -XX:AOTMode=on -XX:AOTCache="$work/bare.aot" "${bare[@]}" ;;
+  esac
 }
 
 echo "Cold start: one GET /v1/status (API Lambda) vs one ECS ListServices (bare SDK v2), fresh JVM each run"
 echo "  java:      $("$JAVA_HOME/bin/java" -version 2>&1 | head -n 1) ${COLD_START_JAVA_OPTS:+(flags: $COLD_START_JAVA_OPTS)}"
 echo "  emulator:  $("$root/.venv/bin/python" -c 'import moto; print("moto", moto.__version__)') at $endpoint"
-echo "  machine:   $(nproc) cores; $runs timed runs per variant after $warmup untimed"
+echo "  machine:   $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the runs"
+echo "  runs:      $runs timed per variant after $warmup untimed, variants interleaved (a b c d a b c d …)"
 echo "  jars:      Lambda $(stat -c %s "$lambda_jar") bytes, bare $(stat -c %s "$bare_jar") bytes"
-echo
-echo "Without an AOT cache:"
-measure "API handler" "${api[@]}"
-measure "bare SDK" "${bare[@]}"
-echo
 train "$work/api.aot" "${api[@]}"
 train "$work/bare.aot" "${bare[@]}"
-echo "With a JDK 25 AOT cache (-XX:AOTCache, trained by one run of the same command; API cache $(( $(stat -c %s "$work/api.aot") / 1048576 )) MiB, bare $(( $(stat -c %s "$work/bare.aot") / 1048576 )) MiB):"
-measure "API handler + AOT" -XX:AOTMode=on -XX:AOTCache="$work/api.aot" "${api[@]}"
-measure "bare SDK + AOT" -XX:AOTMode=on -XX:AOTCache="$work/bare.aot" "${bare[@]}"
+echo "  AOT:       caches trained by one run of the same command (-XX:AOTCacheOutput): API $(( $(stat -c %s "$work/api.aot") / 1048576 )) MiB, bare $(( $(stat -c %s "$work/bare.aot") / 1048576 )) MiB"
 echo
+
+times=("" "" "" ""); answers=("" "" "" ""); last_phases=("" "" "" "")
+for _ in $(seq 1 "$warmup"); do for i in 0 1 2 3; do variant "$i"; done; done
+for _ in $(seq 1 "$runs"); do
+  for i in 0 1 2 3; do
+    variant "$i"
+    t="$last_ms"
+    phases="$(grep '^phases:' "$work/err" || true)"
+    times[i]+=" $t"
+    answers[i]+=" $(sed -n 's/.*answered at \([0-9]*\) ms.*/\1/p' <<<"$phases")"
+    last_phases[i]="${phases#phases: }"
+  done
+done
+declare -A result answered
+for i in 0 1 2 3; do
+  name="${names[i]}"
+  result[$name]="$(tr ' ' '\n' <<<"${times[i]}" | grep . | median)"
+  answered[$name]="$(tr ' ' '\n' <<<"${answers[i]}" | grep . | median)"
+  printf '  %-18s to exit:   median %5d ms  (runs:%s)\n' "$name" "${result[$name]}" "${times[i]}"
+  printf '  %-18s to answer: median %5d ms  (runs:%s)\n' "" "${answered[$name]}" "${answers[i]}"
+  printf '  %-18s last run:  %s\n' "" "${last_phases[i]}"
+done
+echo "  load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg); emulator restarts: $restarts"
+echo
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 table() { # TITLE ARRAY-NAME
   local -n t="$2"

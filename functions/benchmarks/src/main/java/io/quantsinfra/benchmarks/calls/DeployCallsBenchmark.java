@@ -20,12 +20,13 @@ import java.util.Map;
  * Wall time and AWS calls of data-collector deploys, driven through the CLI (in this JVM) against local
  * mode on moto, with an {@link AwsCallRecorder} on every client of the API:
  * deploy to 1 host, destroy, deploy to 10 hosts, redeploy the same config unchanged (which must make no
- * mutating call), destroy; {@code rounds} times after one untimed warm-up, then once more with the CLI
+ * mutating call), destroy; {@code rounds} times after a first status and deploy that warm the JVM up
+ * (reported on their own), then once more with the CLI
  * waiting for the rollouts. Timed deploys pass {@code --no-wait}: the CLI's rollout watch polls status
  * every 2 s, which would measure the poll interval, not the deploy.
  *
  * {@snippet lang=sh :
- * java -cp "target/classes:$(cat target/benchmark-classpath.txt)" io.quantsinfra.benchmarks.calls.DeployCallsBenchmark 3
+ * java -cp "target/classes:$(cat target/benchmark-classpath.txt)" io.quantsinfra.benchmarks.calls.DeployCallsBenchmark 5
  * }
  */
 public final class DeployCallsBenchmark {
@@ -45,7 +46,7 @@ public final class DeployCallsBenchmark {
     }
 
     public static void main(String[] args) throws IOException {
-        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 3;
+        int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         if (rounds < 1 || rounds > 20) {
             throw new IllegalArgumentException("rounds must be 1..20, got " + rounds);
         }
@@ -57,30 +58,32 @@ public final class DeployCallsBenchmark {
              LocalMode local = LocalMode.start(moto.endpoint(), 0,
                      new SettingsOverlay(Map.of(AwsSettings.AWS_RETRIES, "0"), List.of(recorder)))) {
             System.out.println("AWS calls per deploy — " + moto.describe() + ", API on 127.0.0.1:" + local.port()
-                    + ", " + rounds + " round(s) after one warm-up");
+                    + ", " + rounds + " round(s) after a first status and deploy");
             ok = new DeployCallsBenchmark(local, recorder, config).run(rounds);
         }
         System.exit(ok ? 0 : 1);
     }
 
     private boolean run(int rounds) {
-        Step cold = cli("first deploy x1 (cold JVM)", deployArgs(1, true));
+        // What the cold-start benchmark's GET /v1/status costs on an empty account, as the first request.
+        Step empty = cli("status, empty account", new String[] {"status"});
+        Step cold = cli("first deploy x1", deployArgs(1, true));
         cli("warm-up destroy", destroyArgs());
         Map<String, List<Step>> timed = new LinkedHashMap<>();
         for (int r = 0; r < rounds; r++) {
-            add(timed, cli("deploy x1 --no-wait", deployArgs(1, true)));
+            add(timed, cli(Report.DEPLOY_1, deployArgs(1, true)));
             add(timed, cli("destroy x1", destroyArgs()));
-            add(timed, cli("deploy x10 --no-wait", deployArgs(10, true)));
-            add(timed, cli("redeploy x10 unchanged", deployArgs(10, true)));
+            add(timed, cli(Report.DEPLOY_10, deployArgs(10, true)));
+            add(timed, cli(Report.REDEPLOY_10, deployArgs(10, true)));
             add(timed, cli("status (10 instances)", new String[] {"status", "--service", SERVICE}));
             add(timed, cli("destroy x10", destroyArgs()));
         }
-        add(timed, cli("deploy x1, CLI waits", deployArgs(1, false)));
+        add(timed, cli(Report.WAIT_1, deployArgs(1, false)));
         cli("destroy", destroyArgs());
-        add(timed, cli("deploy x10, CLI waits", deployArgs(10, false)));
+        add(timed, cli(Report.WAIT_10, deployArgs(10, false)));
         cli("destroy", destroyArgs());
 
-        Report report = new Report(cold, timed);
+        Report report = new Report(List.of(empty, cold), timed);
         report.print(System.out);
         return report.redeployMadeNoMutatingCall();
     }
@@ -114,7 +117,7 @@ public final class DeployCallsBenchmark {
         long wall = (System.nanoTime() - start) / 1_000_000;
         if (exit != 0) {
             throw new IllegalStateException(name + ": quants-infra " + String.join(" ", args) + " exited " + exit
-                    + "\n" + out + err);
+                    + "\n" + out + err + "(if the AWS emulator is unreachable: was moto_server stopped from outside?)");
         }
         return new Step(name, wall, recorder.calls());
     }

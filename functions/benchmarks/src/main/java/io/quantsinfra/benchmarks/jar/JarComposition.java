@@ -15,9 +15,10 @@ import java.util.zip.ZipEntry;
 
 /**
  * What the shaded Lambda jar is made of: its size, then the ten largest contributors by compressed size,
- * once by the original artifact each entry came from and once by top-level package (three name segments).
- * An entry is attributed to the first element of the given classpath that holds the same name; entries no
- * element holds (merged service files, the shade plugin's own) are counted as "(merged/generated)".
+ * once by the original artifact each entry came from and once by top-level package.
+ * An entry is attributed to the first element of the given classpath that holds the same name (so a name
+ * several artifacts share, like {@code META-INF/MANIFEST.MF} or a merged service file, counts for the first);
+ * entries no element holds are counted as "(merged/generated)".
  *
  * {@snippet lang=sh :
  * java -cp target/classes io.quantsinfra.benchmarks.jar.JarComposition quants-infra-api-lambda.jar "$(cat target/benchmark-classpath.txt)"
@@ -65,7 +66,9 @@ public final class JarComposition {
                 size, mib(size), entries, mib(uncompressed));
         if (!origin.isEmpty()) {
             print("Top " + TOP + " by original artifact (compressed size in the jar)", byArtifact, compressed);
-            System.out.printf("  (%d artifacts in all)%n", byArtifact.size());
+            Share merged = byArtifact.getOrDefault(MERGED, new Share(MERGED, 0, 0, 0));
+            System.out.printf("  (%d artifacts in all; %d entries, %.0f KiB held by none of them: merged or generated)%n",
+                    byArtifact.size() - (byArtifact.containsKey(MERGED) ? 1 : 0), merged.entries(), merged.compressed() / 1024.0);
         }
         print("Top " + TOP + " by top-level package (compressed size in the jar)", byPackage, compressed);
     }
@@ -149,14 +152,21 @@ public final class JarComposition {
         return abs.getFileName().toString();
     }
 
-    /** The first three segments of the entry's directory, dotted ({@code software.amazon.awssdk}). */
+    /**
+     * The entry's top-level package, dotted: its first three segments ({@code io.micronaut.http}), except
+     * that the AWS SDK, one package root for every service, is split per module
+     * ({@code software.amazon.awssdk.services.ec2}, {@code software.amazon.awssdk.core}).
+     */
     static String topLevelPackage(String entry) {
-        String[] parts = entry.split("/");
-        if (parts.length == 1) {
+        String[] dirs = java.util.Arrays.copyOf(entry.split("/"), Math.max(0, entry.split("/").length - 1));
+        if (dirs.length == 0) {
             return "(root)";
         }
-        int keep = Math.min(3, parts.length - 1);
-        return String.join(".", java.util.Arrays.copyOf(parts, keep));
+        int keep = 3;
+        if (dirs.length > 3 && dirs[0].equals("software") && dirs[1].equals("amazon") && dirs[2].equals("awssdk")) {
+            keep = dirs[3].equals("services") ? 5 : 4;
+        }
+        return String.join(".", java.util.Arrays.copyOf(dirs, Math.min(keep, dirs.length)));
     }
 
     private static double mib(long bytes) {

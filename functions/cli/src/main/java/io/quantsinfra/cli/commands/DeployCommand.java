@@ -117,7 +117,7 @@ public final class DeployCommand implements Callable<Integer> {
                 inst.path("changes").forEach(c -> out.println("      " + c.asText()));
             } else {
                 for (JsonNode step : inst.path("steps")) {
-                    out.println(prefix + step.asText() + (step.asText().equals("unchanged") ? "" : "…"));
+                    out.println(prefix + step.asText());
                 }
             }
             if (!action.equals("unchanged")) {

@@ -50,6 +50,9 @@ public final class LogsCommand implements Callable<Integer> {
         String base = "/v1/instances/" + Paths.segment(instance) + "/logs?lines=" + lines;
         JsonNode page = client.get(base + (since == null ? "" : "&since=" + Paths.query(since)));
         print(page, out);
+        if (page.path("events").isEmpty() && !follow) {
+            spec.commandLine().getErr().println("No log lines for " + instance + (since == null ? "" : " since " + since) + ".");
+        }
         while (follow && Instant.now().isBefore(stopAt)) {
             try {
                 Thread.sleep(POLL.toMillis());

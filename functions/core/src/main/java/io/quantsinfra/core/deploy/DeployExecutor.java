@@ -66,15 +66,15 @@ final class DeployExecutor {
         }
         ContainerPlatform.TaskDefinitionRef td = step.current() == null ? null : step.current().taskDefinition();
         if (step.specChanged()) {
-            steps.add("registering task definition");
+            steps.add("registering task definition…");
             td = platform.register(step.desired());
             steps.add("registered " + td.family() + ":" + td.revision());
         }
         if (step.creates()) {
-            steps.add("creating service in " + step.host());
+            steps.add("creating service in " + step.host() + "…");
             platform.create(step.id(), td, step.placement(), 1);
         } else {
-            steps.add("updating service");
+            steps.add("updating service…");
             platform.update(step.id(), step.specChanged() ? td : null,
                     step.placementChanged() ? step.placement() : null, null, false);
         }

@@ -81,7 +81,8 @@ final class DeployPlanner {
 
     private static Step step(InstanceId id, InstanceState current, TaskSpec desired, Placement placement,
                              NetworkDirectory network) {
-        List<String> changes = new ArrayList<>(TaskSpecDiff.between(current == null ? null : current.spec(), desired));
+        List<String> changes = new ArrayList<>(current == null ? List.of(TaskSpecDiff.summary(desired))
+                : TaskSpecDiff.between(current.spec(), desired));
         String host = network.describe(placement);
         if (current != null && !current.placement().subnets().equals(placement.subnets())) {
             changes.add("placement: " + network.describe(current.placement()) + " → " + host);

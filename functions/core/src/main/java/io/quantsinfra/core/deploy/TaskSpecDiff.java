@@ -41,6 +41,12 @@ public final class TaskSpecDiff {
         return lines;
     }
 
+    /** One line describing a new task, e.g. {@code new task: cpu 256, memory 512 MiB, containers collector (quants-lab:latest)}. */
+    public static String summary(TaskSpec s) {
+        return "new task: cpu " + s.cpu() + ", memory " + s.memory() + " MiB, containers " + String.join(", ",
+                s.containers().stream().map(c -> c.name() + " (" + c.image() + ")").toList());
+    }
+
     static Map<String, String> flatten(TaskSpec s) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("cpu", Integer.toString(s.cpu()));
