@@ -45,6 +45,11 @@ public final class SigV4Signer implements RequestSigner {
         return new SigV4Signer(DefaultCredentialsProvider.builder().build(), region);
     }
 
+    /** The region signatures are made for. */
+    public String region() {
+        return region;
+    }
+
     @Override
     public Map<String, String> sign(String method, URI uri, Map<String, String> headers, byte[] body) {
         SdkHttpRequest.Builder request = SdkHttpRequest.builder().uri(uri).method(SdkHttpMethod.fromValue(method));
