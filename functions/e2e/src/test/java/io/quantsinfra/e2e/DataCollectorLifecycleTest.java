@@ -198,6 +198,25 @@ class DataCollectorLifecycleTest {
         assertEquals(List.of("line 3", "line 4", "line 5"), messages(last3.out()));
     }
 
+    @Test
+    @Order(8)
+    void logs_follow_printsNewLinesOnce() throws Exception {
+        var result = new java.util.concurrent.CompletableFuture<LocalModeFixture.Run>();
+        Thread follower = Thread.ofVirtual().start(() -> result.complete(
+                local.cli("logs", "--service", "data-collector-1", "--lines", "1", "--follow", "--follow-for", "5s")));
+        Thread.sleep(1500);
+        try (CloudWatchLogsClient logs = local.clients.logs()) {
+            long t = System.currentTimeMillis();
+            logs.putLogEvents(r -> r.logGroupName("/quants-infra/data-collector").logStreamName("data-collector-1/collector/task-b")
+                    .logEvents(event(t, "line 6"), event(t + 1, "line 7")));
+        }
+        follower.join(15_000);
+
+        var run = result.get();
+        assertEquals(0, run.exit(), run::toString);
+        assertEquals(List.of("line 5", "line 6", "line 7"), messages(run.out()));
+    }
+
     private static InputLogEvent event(long t, String message) {
         return InputLogEvent.builder().timestamp(t).message(message).build();
     }
@@ -207,7 +226,7 @@ class DataCollectorLifecycleTest {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void history_listsWhoDidWhat() {
         var run = local.cli("history", "--service", "data-collector");
 
@@ -218,7 +237,7 @@ class DataCollectorLifecycleTest {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void destroy_refusesWithoutForce_thenRemovesEverythingWithIt() {
         String state = local.emulatorState();
         var refused = local.cli("destroy", "--service", "data-collector");
@@ -238,7 +257,7 @@ class DataCollectorLifecycleTest {
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     void status_json_listsInstancesWithHealthAndCounts() throws IOException {
         assertEquals(0, local.cli("deploy", "--service", "data-collector", "--config", config(5).toString()).exit());
 

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * reset before each test class, stopped when the JVM's tests end. It fails (never skips) when the
  * emulator cannot start.
  *
- * <p>Backend: moto server (the default). Set {@code QUANTS_INFRA_EMULATOR=external} with
- * {@code QUANTS_INFRA_EMULATOR_ENDPOINT=http://host:port} to use an emulator started elsewhere, e.g. a
- * LocalStack or Floci container where Docker and a token exist; it must answer moto's reset API or
- * tests that need a clean account will fail, never skip.
+ * <p>Backend: moto server (the default). Opt-ins: {@code QUANTS_INFRA_EMULATOR=localstack} (Testcontainers,
+ * needs Docker and {@code LOCALSTACK_AUTH_TOKEN}), {@code floci} (Testcontainers, needs Docker), or
+ * {@code external} with {@code QUANTS_INFRA_EMULATOR_ENDPOINT=http://host:port} for one started elsewhere.
+ * A selected backend that cannot start fails the tests; nothing is ever skipped.
  *
  * <p>moto runs with {@code MOTO_ECS_SERVICE_RUNNING=1}, so an ECS service with desiredCount 1 reports
  * one running task and a completed rollout, as a stable service would.
@@ -50,13 +50,14 @@ public final class AwsEmulatorExtension implements BeforeAllCallback, ParameterR
         return switch (backend) {
             case "moto" -> MotoServer.start(0, Map.of("MOTO_ECS_SERVICE_RUNNING", "1"), null);
             case "external" -> ExternalEmulator.fromEnvironment();
+            case "localstack", "floci" -> ContainerEmulator.start(backend);
             default -> throw new IllegalStateException(
-                    "QUANTS_INFRA_EMULATOR must be 'moto' or 'external', got '" + backend + "'");
+                    "QUANTS_INFRA_EMULATOR must be moto, localstack, floci or external, got '" + backend + "'");
         };
     }
 
     /** Closes the emulator when the root store is closed at the end of the test run. */
-    private record Holder(AwsEmulator emulator) implements ExtensionContext.Store.CloseableResource {
+    private record Holder(AwsEmulator emulator) implements ExtensionContext.Store.CloseableResource, AutoCloseable {
         @Override
         public void close() {
             if (emulator instanceof AutoCloseable c) {

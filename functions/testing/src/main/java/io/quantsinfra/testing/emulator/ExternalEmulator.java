@@ -18,6 +18,10 @@ final class ExternalEmulator implements AwsEmulator {
         this.endpoint = endpoint;
     }
 
+    static ExternalEmulator at(URI endpoint) {
+        return new ExternalEmulator(endpoint);
+    }
+
     static ExternalEmulator fromEnvironment() {
         String url = System.getenv("QUANTS_INFRA_EMULATOR_ENDPOINT");
         if (url == null || url.isBlank()) {
