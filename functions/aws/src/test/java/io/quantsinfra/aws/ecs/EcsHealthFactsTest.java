@@ -66,12 +66,12 @@ class EcsHealthFactsTest {
     private static final String PULL_ERROR = "CannotPullContainerError: pull image manifest has been retried 7 time(s): "
             + "failed to resolve ref docker.io/freqtradeorg/freqtrade:2099.1: docker.io/freqtradeorg/freqtrade:2099.1: not found";
 
-    private static FixtureEcs fixtures;
+    private static RecordedEcs fixtures;
     private static EcsClient ecs;
 
     @BeforeAll
     static void start() throws IOException {
-        fixtures = new FixtureEcs();
+        fixtures = new RecordedEcs();
         ecs = EcsClient.builder()
                 .endpointOverride(fixtures.uri())
                 .region(Region.US_EAST_1)
@@ -234,97 +234,5 @@ class EcsHealthFactsTest {
 
     private static ProbeResult answered(long latencyMs, Instant lastProcess) {
         return new ProbeResult.Answered(200, latencyMs, lastProcess, null);
-    }
-
-    /**
-     * Answers ECS JSON 1.1 calls by {@code X-Amz-Target} from one scenario's fixture files:
-     * DescribeServices as recorded, ListTasks as the ARNs of the recorded tasks with the requested
-     * desired status, DescribeTasks as the recorded tasks that were asked for.
-     */
-    private static final class FixtureEcs implements AutoCloseable {
-        private static final String PREFIX = "AmazonEC2ContainerServiceV20141113.";
-        private final ObjectMapper json = new ObjectMapper();
-        private final HttpServer server;
-        private volatile String scenario;
-
-        FixtureEcs() throws IOException {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.createContext("/", this::handle);
-            server.start();
-        }
-
-        URI uri() {
-            return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        }
-
-        void use(String scenario) {
-            this.scenario = scenario;
-        }
-
-        private void handle(HttpExchange ex) throws IOException {
-            String target = String.valueOf(ex.getRequestHeaders().getFirst("X-Amz-Target"));
-            JsonNode request = json.readTree(ex.getRequestBody());
-            if (!"POST".equals(ex.getRequestMethod()) || !target.startsWith(PREFIX)) {
-                respond(ex, 400, "{\"__type\":\"InvalidAction\",\"message\":\"not an ECS call\"}");
-                return;
-            }
-            switch (target.substring(PREFIX.length())) {
-                case "DescribeServices" -> respond(ex, 200, json.writeValueAsString(fixture("describe-services.json")));
-                case "ListTasks" -> respond(ex, 200, json.writeValueAsString(listTasks(request)));
-                case "DescribeTasks" -> respond(ex, 200, json.writeValueAsString(describeTasks(request)));
-                default -> respond(ex, 400, "{\"__type\":\"InvalidParameterException\",\"message\":\"unsupported " + target + "\"}");
-            }
-        }
-
-        private ObjectNode listTasks(JsonNode request) throws IOException {
-            String desired = request.path("desiredStatus").asText("RUNNING");
-            ObjectNode out = json.createObjectNode();
-            ArrayNode arns = out.putArray("taskArns");
-            fixture("describe-tasks.json").path("tasks").forEach(t -> {
-                if (desired.equals(t.path("desiredStatus").asText())) {
-                    arns.add(t.path("taskArn").asText());
-                }
-            });
-            return out;
-        }
-
-        private ObjectNode describeTasks(JsonNode request) throws IOException {
-            Set<String> wanted = new HashSet<>();
-            request.path("tasks").forEach(n -> wanted.add(n.asText()));
-            ObjectNode out = json.createObjectNode();
-            ArrayNode tasks = out.putArray("tasks");
-            fixture("describe-tasks.json").path("tasks").forEach(t -> {
-                if (wanted.contains(t.path("taskArn").asText())) {
-                    tasks.add(t);
-                }
-            });
-            out.putArray("failures");
-            return out;
-        }
-
-        private JsonNode fixture(String file) throws IOException {
-            String path = "/ecs/health/" + scenario + "/" + file;
-            try (InputStream in = EcsHealthFactsTest.class.getResourceAsStream(path)) {
-                if (in == null) {
-                    throw new IOException("no fixture " + path);
-                }
-                return json.readTree(in);
-            }
-        }
-
-        private static void respond(HttpExchange ex, int status, String body) throws IOException {
-            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-            ex.getResponseHeaders().add("Content-Type", "application/x-amz-json-1.1");
-            ex.getResponseHeaders().add("x-amzn-RequestId", java.util.UUID.randomUUID().toString());
-            ex.sendResponseHeaders(status, bytes.length);
-            try (var out = ex.getResponseBody()) {
-                out.write(bytes);
-            }
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
     }
 }
