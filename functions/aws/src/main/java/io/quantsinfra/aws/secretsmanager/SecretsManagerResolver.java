@@ -44,7 +44,7 @@ public final class SecretsManagerResolver implements SecretResolver {
             return d.arn();
         }
         String value = AwsErrors.call("read secret " + ref.name() + " to check its keys",
-                () -> sm.getSecretValue(r -> r.secretId(id)).secretString());
+                () -> sm.getSecretValue(r -> r.secretId(id).versionStage("AWSCURRENT")).secretString());
         boolean hasKey;
         try {
             JsonNode node = JsonNode.parser().parse(value == null ? "" : value);

@@ -18,12 +18,12 @@ import java.util.Map;
 
 /**
  * Wall time and AWS calls of data-collector deploys, driven through the CLI (in this JVM) against local
- * mode on moto, with an {@link AwsCallRecorder} on every client of the API:
- * deploy to 1 host, destroy, deploy to 10 hosts, redeploy the same config unchanged (which must make no
- * mutating call), destroy; {@code rounds} times after a first status and deploy that warm the JVM up
- * (reported on their own), then once more with the CLI
- * waiting for the rollouts. Timed deploys pass {@code --no-wait}: the CLI's rollout watch polls status
- * every 2 s, which would measure the poll interval, not the deploy.
+ * mode on moto, with an {@link AwsCallRecorder} on every client of the API. After a first status and
+ * deploy that warm the JVM up (reported on their own), {@code rounds} times: deploy to 1 host, destroy,
+ * deploy to 10 hosts, redeploy the same config unchanged (which must make no mutating call), status,
+ * destroy; then once more each size with the CLI waiting for the rollouts. Timed deploys pass
+ * {@code --no-wait}: the CLI's rollout watch polls status every 2 s, which would time the poll interval,
+ * not the deploy. Exits 1 if an unchanged redeploy made a mutating call.
  *
  * {@snippet lang=sh :
  * java -cp "target/classes:$(cat target/benchmark-classpath.txt)" io.quantsinfra.benchmarks.calls.DeployCallsBenchmark 5

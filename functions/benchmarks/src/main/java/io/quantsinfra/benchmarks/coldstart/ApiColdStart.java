@@ -15,7 +15,7 @@ import java.time.Instant;
  *
  * <p>Runs on a classpath of the Lambda jar plus this class's jar, nothing else:
  * {@snippet lang=sh :
- * java -cp quants-infra-api-lambda.jar:quants-infra-benchmarks-cold-start.jar io.quantsinfra.benchmarks.coldstart.ApiColdStart
+ * java -cp quants-infra-api-lambda.jar:quants-infra-benchmarks-0.1.0-SNAPSHOT-cold-start.jar io.quantsinfra.benchmarks.coldstart.ApiColdStart
  * }
  */
 public final class ApiColdStart {

@@ -8,6 +8,7 @@ import java.util.Map;
  * spread over every configured subnet), with a raw config document and per-deploy overrides.
  *
  * @param confirmLive required to switch a running Freqtrade bot from dry-run to live trading
+ * @param storeSecrets store literal secret values in the secret store and deploy references to them
  * @param actor who asked, for the deployment history
  */
 public record DeployRequest(
@@ -17,6 +18,7 @@ public record DeployRequest(
         Overrides overrides,
         boolean dryRun,
         boolean confirmLive,
+        boolean storeSecrets,
         String actor) {
     public DeployRequest {
         hosts = hosts == null ? List.of() : List.copyOf(hosts);

@@ -8,10 +8,14 @@ import java.util.List;
  * @param result {@code changed}, {@code unchanged} or {@code planned} (dry run)
  */
 public record DeployResult(String service, boolean dryRun, String result, String deploymentId,
-                           List<InstancePlan> instances) {
+                           List<InstancePlan> instances, List<StoredSecret> storedSecrets) {
     public DeployResult {
         instances = List.copyOf(instances);
+        storedSecrets = List.copyOf(storedSecrets);
     }
+
+    /** A literal from the config stored as a secret ({@code --store-secrets}); in a dry run, one that would be. */
+    public record StoredSecret(String field, String secret) {}
 
     /**
      * One instance's part of a deploy.

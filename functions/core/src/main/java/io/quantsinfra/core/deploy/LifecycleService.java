@@ -12,7 +12,10 @@ import io.quantsinfra.core.error.NotFoundException;
 import io.quantsinfra.core.history.DeploymentRecord;
 import io.quantsinfra.core.history.StateStore;
 import io.quantsinfra.core.history.StateStore.DeployedConfig;
+import io.quantsinfra.core.secret.LiteralSecrets;
+import io.quantsinfra.core.secret.SecretNames;
 import io.quantsinfra.core.secret.SecretResolver;
+import io.quantsinfra.core.secret.SecretStore;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,19 +40,21 @@ public final class LifecycleService {
     private final NetworkDirectory network;
     private final StateStore state;
     private final SecretResolver secrets;
+    private final SecretStore secretStore;
     private final PlatformContext context;
     private final Clock clock;
     private final DeployExecutor executor;
     private final List<DeployHook> hooks;
 
     public LifecycleService(ServiceCatalog catalog, ContainerPlatform platform, NetworkDirectory network,
-                            StateStore state, SecretResolver secrets, PlatformContext context, Clock clock,
-                            int parallelism, List<DeployHook> hooks) {
+                            StateStore state, SecretResolver secrets, SecretStore secretStore, PlatformContext context,
+                            Clock clock, int parallelism, List<DeployHook> hooks) {
         this.catalog = catalog;
         this.platform = platform;
         this.network = network;
         this.state = state;
         this.secrets = secrets;
+        this.secretStore = secretStore;
         this.context = context;
         this.clock = clock;
         this.executor = new DeployExecutor(parallelism);
@@ -59,24 +64,37 @@ public final class LifecycleService {
     /** Deploys (or plans, with {@code dryRun}) a service. */
     public DeployResult deploy(DeployRequest request) {
         ServiceType type = catalog.get(request.service());
-        ServiceConfig config = type.validate(request.config());
+        List<LiteralSecrets.Literal> literals = List.of();
+        java.util.Map<String, Object> raw = request.config();
+        if (request.storeSecrets()) {
+            LiteralSecrets.Extraction extraction = LiteralSecrets.extract(type, raw);
+            raw = extraction.document();
+            literals = extraction.literals();
+        }
+        ServiceConfig config = type.validate(raw);
         List<Placement> asked = request.hosts().stream().map(network::resolve).toList();
         if (asked.size() > MAX_INSTANCES) {
             throw new InvalidInputException("hosts", "at most " + MAX_INSTANCES + " hosts, got " + asked.size());
         }
         List<InstanceState> existing = platform.instances(type.name());
         requireLiveConfirmation(type, config, existing, request.confirmLive());
-        SecretResolver resolver = request.dryRun() ? new DryRunSecrets(secrets) : secrets;
+        List<DeployResult.StoredSecret> stored = literals.stream()
+                .map(l -> new DeployResult.StoredSecret(l.field(), l.name())).toList();
+        if (!request.dryRun()) {
+            literals.forEach(l -> secretStore.put(SecretNames.check(l.name(), ""), SecretNames.checkValue(l.value())));
+        }
+        SecretResolver resolver = request.dryRun() ? new DryRunSecrets(secrets, literals) : secrets;
         List<DeployPlanner.Step> plan = DeployPlanner.plan(type, config, request.overrides(), asked, existing,
                 network, context, resolver);
         String id = UUID.randomUUID().toString();
         if (request.dryRun()) {
-            return new DeployResult(type.name(), true, "planned", id, plan.stream().map(DeployPlanner.Step::preview).toList());
+            return new DeployResult(type.name(), true, "planned", id, plan.stream().map(DeployPlanner.Step::preview).toList(),
+                    stored);
         }
         boolean changed = plan.stream().anyMatch(s -> !s.unchanged());
         if (!changed) {
             return new DeployResult(type.name(), false, "unchanged", id,
-                    plan.stream().map(DeployPlanner.Step::preview).toList());
+                    plan.stream().map(DeployPlanner.Step::preview).toList(), stored);
         }
         hooks.forEach(h -> h.beforeDeploy(type, config));
         List<DeployResult.InstancePlan> done = executor.run(plan, platform);
@@ -84,7 +102,7 @@ public final class LifecycleService {
         state.record(new DeploymentRecord(id, type.name(), request.actor(), clock.instant(), "deploy", "succeeded",
                 done.stream().map(DeployResult.InstancePlan::instance).toList(),
                 done.stream().flatMap(p -> p.changes().stream().map(c -> p.instance() + ": " + c)).toList()));
-        return new DeployResult(type.name(), false, "changed", id, done);
+        return new DeployResult(type.name(), false, "changed", id, done, stored);
     }
 
     private void requireLiveConfirmation(ServiceType type, ServiceConfig config, List<InstanceState> existing,

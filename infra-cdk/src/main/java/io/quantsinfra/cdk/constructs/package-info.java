@@ -1,0 +1,6 @@
+/**
+ * Reusable constructs, each with its own props record validated in its constructor: a private encrypted
+ * bucket, a SnapStart Java function behind an alias, an HTTP API with IAM authorization, a scheduled
+ * function, the control plane's IAM policy, the collector's file system, the static site, alarms.
+ */
+package io.quantsinfra.cdk.constructs;
