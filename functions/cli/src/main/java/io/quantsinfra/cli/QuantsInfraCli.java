@@ -8,6 +8,7 @@ import io.quantsinfra.cli.commands.LogsCommand;
 import io.quantsinfra.cli.commands.ManageCommand;
 import io.quantsinfra.cli.commands.ScaleCommand;
 import io.quantsinfra.cli.commands.ScrapeTargetCommand;
+import io.quantsinfra.cli.commands.SecretsCommand;
 import io.quantsinfra.cli.commands.StatusCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -23,7 +24,7 @@ import picocli.CommandLine.Command;
 @Command(name = "quants-infra", mixinStandardHelpOptions = true, version = "quants-infra 0.1.0",
         description = "Deploy and operate Freqtrade bots, market-data collectors and the monitor on ECS Fargate.",
         subcommands = {DeployCommand.class, StatusCommand.class, LogsCommand.class, ScaleCommand.class,
-                ManageCommand.class, DestroyCommand.class, HistoryCommand.class, ScrapeTargetCommand.class, LocalCommand.class})
+                ManageCommand.class, DestroyCommand.class, HistoryCommand.class, ScrapeTargetCommand.class, SecretsCommand.class, LocalCommand.class})
 public final class QuantsInfraCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -12,10 +12,16 @@ import java.util.Map;
  * @param overrides image, cpu, memory, port
  * @param dryRun plan only
  * @param confirmLive allow a running Freqtrade bot to switch from dry-run to live
+ * @param storeSecrets store literal secrets from the config in Secrets Manager and deploy references
  */
 @Serdeable
 public record DeployBody(List<String> hosts, Map<String, Object> config, OverridesBody overrides, Boolean dryRun,
-                         Boolean confirmLive) {
+                         Boolean confirmLive, Boolean storeSecrets) {
+    @Override
+    public String toString() {
+        return "DeployBody[hosts=" + hosts + ", config=<not shown>, overrides=" + overrides + "]";
+    }
+
 
     /** Per-deploy overrides of the catalogue's defaults. */
     @Serdeable

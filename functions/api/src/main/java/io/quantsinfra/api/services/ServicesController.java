@@ -52,7 +52,8 @@ final class ServicesController {
         DeployBody.OverridesBody o = body.overrides();
         return lifecycle.deploy(new DeployRequest(service, body.hosts(), body.config(),
                 o == null ? Overrides.NONE : new Overrides(o.image(), o.cpu(), o.memory(), o.port()),
-                Boolean.TRUE.equals(body.dryRun()), Boolean.TRUE.equals(body.confirmLive()), Actors.of(request)));
+                Boolean.TRUE.equals(body.dryRun()), Boolean.TRUE.equals(body.confirmLive()),
+                Boolean.TRUE.equals(body.storeSecrets()), Actors.of(request)));
     }
 
     @Post("/{service}/scale")

@@ -14,6 +14,9 @@ import io.quantsinfra.core.status.HealthFactsSource;
 import io.quantsinfra.core.status.StatusService;
 import io.quantsinfra.aws.logs.CloudWatchLogsSource;
 import io.quantsinfra.aws.secretsmanager.SecretsManagerResolver;
+import io.quantsinfra.aws.secretsmanager.SecretsManagerStore;
+import io.quantsinfra.core.secret.SecretService;
+import io.quantsinfra.core.secret.SecretTest;
 import io.quantsinfra.core.catalog.ServiceCatalog;
 import io.quantsinfra.core.deploy.ContainerPlatform;
 import io.quantsinfra.core.deploy.LifecycleService;
@@ -108,10 +111,21 @@ final class AwsBeans {
     }
 
     @Singleton
+    SecretsManagerStore secretStore(AwsClients clients, AwsSettings settings) {
+        return new SecretsManagerStore(clients.secretsManager(), settings.secretPrefix(), settings.kmsKeyId());
+    }
+
+    @Singleton
+    SecretService secretService(SecretsManagerStore store, ContainerPlatform platform, StateStore state,
+                                AwsSettings settings, Clock clock) {
+        return new SecretService(store, store, platform, state, SecretTest.ACCEPT, settings.secretPrefix(), clock);
+    }
+
+    @Singleton
     LifecycleService lifecycle(ServiceCatalog catalog, ContainerPlatform platform, NetworkDirectory network,
-                               StateStore state, SecretResolver secrets, AwsSettings settings, Clock clock,
-                               ScrapeTargetService scrapeTargets) {
-        return new LifecycleService(catalog, platform, network, state, secrets, settings.platformContext(), clock, 4,
-                List.of(scrapeTargets));
+                               StateStore state, SecretResolver secrets, SecretsManagerStore secretStore,
+                               AwsSettings settings, Clock clock, ScrapeTargetService scrapeTargets) {
+        return new LifecycleService(catalog, platform, network, state, secrets, secretStore, settings.platformContext(),
+                clock, 4, List.of(scrapeTargets));
     }
 }

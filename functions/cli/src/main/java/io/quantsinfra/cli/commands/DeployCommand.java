@@ -60,6 +60,10 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--no-wait", description = "return once the deploy is started, without waiting for the rollout")
     boolean noWait;
 
+    @Option(names = "--store-secrets", description = "store literal secrets found in the config in Secrets Manager "
+            + "and deploy references to them (printed)")
+    boolean storeSecrets;
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m",
             description = "how long to wait for the rollout (e.g. 90s, 10m; default ${DEFAULT-VALUE})")
     String timeout;
@@ -85,6 +89,7 @@ public final class DeployCommand implements Callable<Integer> {
         body.put("overrides", overrides);
         body.put("dryRun", dryRun);
         body.put("confirmLive", confirmLive);
+        body.put("storeSecrets", storeSecrets);
         PrintWriter out = spec.commandLine().getOut();
         ApiClient client = api.client();
         out.println(dryRun ? "Planning deploy of " + service + "…" : "Deploying " + service + "…");
@@ -103,6 +108,9 @@ public final class DeployCommand implements Callable<Integer> {
     }
 
     private List<String> report(JsonNode result, PrintWriter out) {
+        result.path("storedSecrets").forEach(s -> out.println((dryRun ? "would store " : "stored ")
+                + s.path("field").asText() + " as secret " + s.path("secret").asText()
+                + " (config now holds {\"secretRef\": \"" + s.path("secret").asText() + "\"})"));
         JsonNode instances = result.path("instances");
         int n = instances.size();
         List<String> changed = new ArrayList<>();

@@ -37,7 +37,7 @@ final class RolloutWatch {
         List<String> failures = new ArrayList<>();
         int n = instances.size();
         while (true) {
-            JsonNode status = client.get("/v1/status?service=" + Paths.query(service));
+            JsonNode status = client.get(service == null ? "/v1/status" : "/v1/status?service=" + Paths.query(service));
             for (JsonNode inst : status.path("instances")) {
                 String id = inst.path("instance").asText();
                 if (!pending.contains(id)) {
@@ -62,7 +62,8 @@ final class RolloutWatch {
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new CliException(CliException.TIMEOUT, "timed out after " + timeout.toSeconds() + "s waiting for "
-                        + String.join(", ", pending) + " to roll out; check 'quants-infra status --service " + service + "'");
+                        + String.join(", ", pending) + " to roll out; check 'quants-infra status"
+                        + (service == null ? "" : " --service " + service) + "'");
             }
             try {
                 Thread.sleep(POLL.toMillis());

@@ -45,6 +45,10 @@ public final class ApiClient {
         return send("POST", path, body);
     }
 
+    public JsonNode put(String path, Object body) {
+        return send("PUT", path, body);
+    }
+
     public JsonNode delete(String pathAndQuery) {
         return send("DELETE", pathAndQuery, null);
     }

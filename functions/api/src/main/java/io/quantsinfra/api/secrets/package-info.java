@@ -1,0 +1,2 @@
+/** Secret endpoints: put, get, list, reveal (audited), rotate, revert, delete, restore. */
+package io.quantsinfra.api.secrets;
