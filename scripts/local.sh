@@ -37,5 +37,5 @@ for _ in $(seq 1 300); do
   sleep 0.1
 done
 
-"$JAVA_HOME/bin/java" -XX:+UseSerialGC -jar "$root/functions/api/target/quants-infra-api-lambda.jar" \
+"$JAVA_HOME/bin/java" -XX:+UseSerialGC -jar "$root/functions/api/target/quants-infra-local.jar" \
   --emulator "http://127.0.0.1:$emulator_port" --port "$api_port"

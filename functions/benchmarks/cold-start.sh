@@ -18,6 +18,7 @@ case "$runs" in ''|*[!0-9]*) echo "cold-start: RUNS must be a number, got '$runs
 [ "$runs" -ge 1 ] && [ "$runs" -le 50 ] || { echo "cold-start: RUNS must be 1..50" >&2; exit 2; }
 
 lambda_jar="$root/functions/api/target/quants-infra-api-lambda.jar"
+local_jar="$root/functions/api/target/quants-infra-local.jar"
 invoker_jar="$here/target/quants-infra-benchmarks-0.1.0-SNAPSHOT-cold-start.jar"
 bare_jar="$here/target/bare-sdk-ecs.jar"
 if [ "${SKIP_BUILD:-0}" != 1 ]; then
@@ -53,7 +54,7 @@ start_emulator() {
     sleep 0.1
   done
   endpoint="http://127.0.0.1:$port"
-  "$JAVA_HOME/bin/java" -cp "$lambda_jar:$invoker_jar" io.quantsinfra.benchmarks.coldstart.PrepareAccount "$endpoint" \
+  "$JAVA_HOME/bin/java" -cp "$local_jar:$invoker_jar" io.quantsinfra.benchmarks.coldstart.PrepareAccount "$endpoint" \
     >"$work/account.env" 2>"$work/prepare.log" || { cat "$work/prepare.log" >&2; exit 1; }
   while IFS='=' read -r key value; do
     [ -n "$key" ] && export "$key=$value"

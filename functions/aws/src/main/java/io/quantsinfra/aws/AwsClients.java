@@ -10,12 +10,13 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.ses.SesClient;
 
 /**
  * Builds the SDK clients the adapters use: one url-connection HTTP client shared by all (small, quick to
@@ -49,10 +50,6 @@ public final class AwsClients implements AutoCloseable {
         return configure(EcsClient.builder()).httpClient(http).build();
     }
 
-    public Ec2Client ec2() {
-        return configure(Ec2Client.builder()).httpClient(http).build();
-    }
-
     public CloudWatchLogsClient logs() {
         return configure(CloudWatchLogsClient.builder()).httpClient(http).build();
     }
@@ -63,6 +60,15 @@ public final class AwsClients implements AutoCloseable {
 
     public SecretsManagerClient secretsManager() {
         return configure(SecretsManagerClient.builder()).httpClient(http).build();
+    }
+
+    /** CloudWatch metrics (query protocol at this SDK version, which the emulator speaks). */
+    public CloudWatchClient cloudWatch() {
+        return configure(CloudWatchClient.builder()).httpClient(http).build();
+    }
+
+    public SesClient ses() {
+        return configure(SesClient.builder()).httpClient(http).build();
     }
 
     public S3Client s3() {

@@ -19,7 +19,7 @@ public record AwsSettings(
         String region,
         URI endpoint,
         String cluster,
-        List<String> subnets,
+        Map<String, String> subnetZones,
         List<String> securityGroups,
         boolean assignPublicIp,
         String table,
@@ -62,7 +62,7 @@ public record AwsSettings(
                 env.getOrDefault(REGION, env.getOrDefault("AWS_DEFAULT_REGION", "us-east-1")),
                 endpoint == null ? null : uri(endpoint),
                 env.getOrDefault(CLUSTER, "quants-infra"),
-                list(env, SUBNETS, true),
+                subnetZones(env),
                 list(env, SECURITY_GROUPS, true),
                 bool(env, ASSIGN_PUBLIC_IP, false),
                 env.getOrDefault(TABLE, "quants-infra-state"),
@@ -85,7 +85,7 @@ public record AwsSettings(
             env.put(ENDPOINT, endpoint.toString());
         }
         env.put(CLUSTER, cluster);
-        env.put(SUBNETS, String.join(",", subnets));
+        env.put(SUBNETS, String.join(",", subnetZones.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
         env.put(SECURITY_GROUPS, String.join(",", securityGroups));
         env.put(ASSIGN_PUBLIC_IP, Boolean.toString(assignPublicIp));
         env.put(TABLE, table);
@@ -105,6 +105,27 @@ public record AwsSettings(
         if (value != null) {
             env.put(key, value);
         }
+    }
+
+    /** The configured subnet ids, sorted. */
+    public List<String> subnets() {
+        return List.copyOf(subnetZones.keySet());
+    }
+
+    /**
+     * {@code QUANTS_INFRA_SUBNETS}: {@code subnet-id=availability-zone} pairs, comma-separated. The zones come
+     * with the configuration (the CDK stack knows them) so that placing an instance needs no EC2 call.
+     */
+    private static Map<String, String> subnetZones(Map<String, String> env) {
+        Map<String, String> zones = new java.util.TreeMap<>();
+        for (String entry : list(env, SUBNETS, true)) {
+            int eq = entry.indexOf('=');
+            if (eq < 1 || eq == entry.length() - 1) {
+                throw new IllegalStateException(SUBNETS + " entries must be subnet-id=availability-zone, got '" + entry + "'");
+            }
+            zones.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
+        }
+        return java.util.Collections.unmodifiableMap(zones);
     }
 
     /** What the catalogue needs to know of the account. */

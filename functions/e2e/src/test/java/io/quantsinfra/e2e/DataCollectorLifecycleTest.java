@@ -92,9 +92,9 @@ class DataCollectorLifecycleTest {
                 assertEquals("/quants-infra/data-collector", c.logConfiguration().options().get("awslogs-group"));
             });
         }
-        List<String> subnets = local.local.settings().subnets();
-        assertEquals(List.of(subnets.get(0)), service("data-collector-1").networkConfiguration().awsvpcConfiguration().subnets());
-        assertEquals(List.of(subnets.get(1)), service("data-collector-2").networkConfiguration().awsvpcConfiguration().subnets());
+        Map<String, String> zones = local.local.settings().subnetZones();
+        assertEquals("us-east-1a", zones.get(service("data-collector-1").networkConfiguration().awsvpcConfiguration().subnets().getFirst()));
+        assertEquals("us-east-1b", zones.get(service("data-collector-2").networkConfiguration().awsvpcConfiguration().subnets().getFirst()));
     }
 
     @Test

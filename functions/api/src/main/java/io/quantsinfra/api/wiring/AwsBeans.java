@@ -5,7 +5,6 @@ import io.micronaut.context.annotation.Factory;
 import io.quantsinfra.aws.AwsClients;
 import io.quantsinfra.aws.AwsSettings;
 import io.quantsinfra.aws.dynamodb.DynamoDbStateStore;
-import io.quantsinfra.aws.ec2.Ec2Network;
 import io.quantsinfra.aws.ecs.EcsHealthSource;
 import io.quantsinfra.aws.ecs.EcsPlatform;
 import io.quantsinfra.core.health.HealthRules;
@@ -18,6 +17,7 @@ import io.quantsinfra.aws.secretsmanager.SecretsManagerStore;
 import io.quantsinfra.core.secret.SecretService;
 import io.quantsinfra.core.secret.SecretTest;
 import io.quantsinfra.core.catalog.ServiceCatalog;
+import io.quantsinfra.core.deploy.ConfiguredNetwork;
 import io.quantsinfra.core.deploy.ContainerPlatform;
 import io.quantsinfra.core.deploy.LifecycleService;
 import io.quantsinfra.core.deploy.NetworkDirectory;
@@ -64,8 +64,8 @@ final class AwsBeans {
     }
 
     @Singleton
-    NetworkDirectory network(AwsClients clients, AwsSettings settings) {
-        return new Ec2Network(clients.ec2(), settings.subnets());
+    NetworkDirectory network(AwsSettings settings) {
+        return new ConfiguredNetwork(settings.subnetZones());
     }
 
     @Singleton

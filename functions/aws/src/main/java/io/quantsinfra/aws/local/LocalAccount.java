@@ -47,13 +47,22 @@ public final class LocalAccount {
         Map<String, String> env = new LinkedHashMap<>();
         env.put(AwsSettings.REGION, REGION);
         env.put(AwsSettings.ENDPOINT, endpoint.toString());
-        env.put(AwsSettings.SUBNETS, "pending");
+        env.put(AwsSettings.SUBNETS, "pending=pending");
         env.put(AwsSettings.SECURITY_GROUPS, "pending");
         env.put(AwsSettings.AWS_RETRIES, "0");
         AwsSettings base = AwsSettings.from(env);
         try (AwsClients clients = new AwsClients(base)) {
-            Network net = network(clients.ec2());
-            env.put(AwsSettings.SUBNETS, String.join(",", net.subnets));
+            Network net;
+            // EC2 is needed only here, to build the emulated VPC; the Lambda jar leaves the EC2 client out.
+            try (Ec2Client ec2 = Ec2Client.builder().region(software.amazon.awssdk.regions.Region.of(REGION))
+                    .endpointOverride(endpoint)
+                    .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
+                    .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create())
+                    .build()) {
+                net = network(ec2);
+            }
+            env.put(AwsSettings.SUBNETS, String.join(",", net.subnets));  // subnet-id=zone
             env.put(AwsSettings.SECURITY_GROUPS, net.securityGroup);
             try (var ecs = clients.ecs()) {
                 ecs.createCluster(r -> r.clusterName(base.cluster()));
@@ -92,6 +101,7 @@ public final class LocalAccount {
         return AwsSettings.from(env);
     }
 
+    /** {@code subnets} as {@code subnet-id=zone} entries. */
     private record Network(List<String> subnets, String securityGroup) {}
 
     private static Network network(Ec2Client ec2) {
@@ -102,7 +112,7 @@ public final class LocalAccount {
         if (!vpcs.isEmpty()) {
             vpcId = vpcs.getFirst().vpcId();
             ec2.describeSubnets(r -> r.filters(Filter.builder().name("vpc-id").values(vpcId).build()))
-                    .subnets().forEach(s -> subnets.add(s.subnetId()));
+                    .subnets().forEach(s -> subnets.add(s.subnetId() + "=" + s.availabilityZone()));
             sg = ec2.describeSecurityGroups(r -> r.filters(Filter.builder().name("vpc-id").values(vpcId).build(),
                     Filter.builder().name("group-name").values("quants-infra-instances").build()))
                     .securityGroups().getFirst().groupId();
@@ -112,7 +122,7 @@ public final class LocalAccount {
         String[][] layout = {{REGION + "a", "10.42.1.0/24"}, {REGION + "b", "10.42.2.0/24"}};
         for (String[] az : layout) {
             subnets.add(ec2.createSubnet(r -> r.vpcId(vpcId).availabilityZone(az[0]).cidrBlock(az[1])
-                    .tagSpecifications(tags(ResourceType.SUBNET, VPC_NAME + "-" + az[0]))).subnet().subnetId());
+                    .tagSpecifications(tags(ResourceType.SUBNET, VPC_NAME + "-" + az[0]))).subnet().subnetId() + "=" + az[0]);
         }
         sg = ec2.createSecurityGroup(r -> r.vpcId(vpcId).groupName("quants-infra-instances")
                 .description("quants-infra instances: inbound only from the monitor")).groupId();

@@ -42,7 +42,10 @@ public final class CloudWatchLogsSource implements LogSource {
         if (after != null) {
             events = dropThrough(events, after);
         }
-        List<FilteredLogEvent> tail = events.size() > lines ? events.subList(events.size() - lines, events.size()) : events;
+        // A first page is the newest lines; a page after a token is the oldest new lines, so a follow
+        // that falls behind catches up page by page without skipping any.
+        List<FilteredLogEvent> tail = events.size() <= lines ? events
+                : after != null ? events.subList(0, lines) : events.subList(events.size() - lines, events.size());
         List<LogEvent> out = tail.stream().map(e -> new LogEvent(Instant.ofEpochMilli(e.timestamp()),
                 e.logStreamName(), e.message())).toList();
         String next;
@@ -60,8 +63,8 @@ public final class CloudWatchLogsSource implements LogSource {
             .thenComparing(FilteredLogEvent::ingestionTime, Comparator.nullsFirst(Comparator.naturalOrder()))
             .thenComparing(CloudWatchLogsSource::key);
 
-    /** The last {@code lines} events of each of the newest streams under the prefix: one call per stream, no scan. */
-    private List<FilteredLogEvent> tailOfStreams(String logGroup, String streamPrefix, int lines) {
+    /** The instance's streams, newest first. */
+    private List<LogStream> streams(String logGroup, String streamPrefix) {
         List<LogStream> streams = new ArrayList<>();
         AwsErrors.call("list log streams of " + streamPrefix + " in " + logGroup, () -> {
             logs.describeLogStreamsPaginator(r -> r.logGroupName(logGroup).logStreamNamePrefix(streamPrefix + "/"))
@@ -70,6 +73,12 @@ public final class CloudWatchLogsSource implements LogSource {
         });
         streams.sort(Comparator.comparing((LogStream st) -> st.lastEventTimestamp() == null ? 0L : st.lastEventTimestamp())
                 .reversed());
+        return streams;
+    }
+
+    /** The last {@code lines} events of each of the newest streams under the prefix: one call per stream, no scan. */
+    private List<FilteredLogEvent> tailOfStreams(String logGroup, String streamPrefix, int lines) {
+        List<LogStream> streams = streams(logGroup, streamPrefix);
         List<FilteredLogEvent> events = new ArrayList<>();
         for (LogStream st : streams.subList(0, Math.min(MAX_STREAMS, streams.size()))) {
             List<OutputLogEvent> got = AwsErrors.call("read log stream " + st.logStreamName(), () -> logs.getLogEvents(r -> r
@@ -83,16 +92,24 @@ public final class CloudWatchLogsSource implements LogSource {
         return events;
     }
 
-    /** Every event from {@code startMillis} on, across the prefix's streams (bounded number of pages). */
+    /**
+     * Every event from {@code startMillis} on, across the prefix's newest 100 streams (bounded number of pages).
+     * The streams are named explicitly: FilterLogEvents takes at most 100 names, and the emulator ignores
+     * {@code logStreamNamePrefix}.
+     */
     private List<FilteredLogEvent> filtered(String logGroup, String streamPrefix, long startMillis) {
+        List<String> names = streams(logGroup, streamPrefix).stream().limit(100).map(LogStream::logStreamName).toList();
         List<FilteredLogEvent> events = new ArrayList<>();
+        if (names.isEmpty()) {
+            return events;
+        }
         String token = null;
         int pages = 0;
         do {
             String pageToken = token;
             FilterLogEventsResponse page = AwsErrors.call("read logs of " + streamPrefix + " from " + logGroup,
                     () -> logs.filterLogEvents(FilterLogEventsRequest.builder().logGroupName(logGroup)
-                            .logStreamNamePrefix(streamPrefix + "/").startTime(startMillis).nextToken(pageToken).build()));
+                            .logStreamNames(names).startTime(startMillis).nextToken(pageToken).build()));
             events.addAll(page.events());
             token = page.nextToken();
             pages++;

@@ -60,7 +60,8 @@ public final class LogsCommand implements Callable<Integer> {
                 Thread.currentThread().interrupt();
                 break;
             }
-            page = client.get(base + "&nextToken=" + Paths.query(page.path("nextToken").asText()));
+            page = client.get("/v1/instances/" + Paths.segment(instance) + "/logs?lines=10000&nextToken="
+                    + Paths.query(page.path("nextToken").asText()));
             print(page, out);
         }
         return 0;

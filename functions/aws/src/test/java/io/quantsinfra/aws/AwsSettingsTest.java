@@ -1,0 +1,45 @@
+package io.quantsinfra.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class AwsSettingsTest {
+    private static Map<String, String> env(String... kv) {
+        Map<String, String> m = new HashMap<>(Map.of(AwsSettings.SUBNETS, "subnet-a=us-east-1a,subnet-b=us-east-1b",
+                AwsSettings.SECURITY_GROUPS, "sg-1"));
+        for (int i = 0; i < kv.length; i += 2) {
+            m.put(kv[i], kv[i + 1]);
+        }
+        return m;
+    }
+
+    @Test
+    void from_readsSubnetsWithTheirZones_andDefaults() {
+        AwsSettings s = AwsSettings.from(env());
+
+        assertEquals(Map.of("subnet-a", "us-east-1a", "subnet-b", "us-east-1b"), s.subnetZones());
+        assertEquals("quants-infra", s.cluster());
+        assertEquals("quants-infra/", s.secretPrefix());
+        assertEquals(AwsSettings.from(s.toEnvironment()), s, "toEnvironment is the inverse of from");
+    }
+
+    @ParameterizedTest(name = "{0}={1} fails naming the variable")
+    @CsvSource(delimiter = '|', value = {
+            "QUANTS_INFRA_SUBNETS|subnet-a",
+            "QUANTS_INFRA_SUBNETS|=us-east-1a",
+            "QUANTS_INFRA_SECURITY_GROUPS|' '",
+            "QUANTS_INFRA_ASSIGN_PUBLIC_IP|maybe",
+            "QUANTS_INFRA_AWS_RETRIES|11",
+            "AWS_ENDPOINT_URL|not a url"})
+    void from_refusesBadSettings_namingTheVariable(String key, String value) {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> AwsSettings.from(env(key, value)));
+        assertTrue(e.getMessage().startsWith(key), e.getMessage());
+    }
+}
