@@ -169,6 +169,15 @@ public final class SecretService {
         return new Rotation(name, versionId, was, restarted);
     }
 
+    /**
+     * Gives every instance that references secret {@code name} a new deployment, so its tasks read the current
+     * value (the last step of a rotation Secrets Manager drives). Returns the instances restarted.
+     */
+    public List<String> restartConsumers(String name, String actor) {
+        SecretNames.check(name, prefix);
+        return restartConsumers(existing(name).arn(), "rotated secret " + name, actor);
+    }
+
     private List<String> restartConsumers(String arn, String why, String actor) {
         List<InstanceState> consumers = platform.allInstances().stream().filter(s -> references(s.spec(), arn)).toList();
         Map<String, List<String>> byService = new LinkedHashMap<>();

@@ -1,0 +1,55 @@
+package io.quantsinfra.api.rotation;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.quantsinfra.aws.AwsClients;
+import io.quantsinfra.aws.AwsSettings;
+import io.quantsinfra.aws.dynamodb.DynamoDbStateStore;
+import io.quantsinfra.aws.ecs.EcsPlatform;
+import io.quantsinfra.aws.secretsmanager.SecretsManagerStore;
+import io.quantsinfra.core.secret.SecretService;
+import io.quantsinfra.core.secret.SecretTest;
+import java.time.Clock;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+
+/**
+ * The Secrets Manager rotation Lambda for secrets quants-infra generated (Grafana's admin password,
+ * Freqtrade's API password and JWT secret): the four steps Secrets Manager calls, {@code createSecret},
+ * {@code setSecret}, {@code testSecret}, {@code finishSecret}, so rotation can run on a schedule. The last
+ * step also gives the instances that read the secret a new deployment.
+ *
+ * <p>Handler string: {@code io.quantsinfra.api.rotation.SecretsRotationHandler::handleRequest}.
+ */
+public final class SecretsRotationHandler implements RequestHandler<Map<String, String>, Void> {
+    private static final Logger LOG = LoggerFactory.getLogger(SecretsRotationHandler.class);
+    private final RotationSteps steps;
+
+    /** Lambda's entry: settings from the environment. */
+    public SecretsRotationHandler() {
+        this(AwsSettings.from(System.getenv()));
+    }
+
+    /** Against explicit settings (tests, local mode). */
+    public SecretsRotationHandler(AwsSettings settings) {
+        AwsClients clients = new AwsClients(settings);
+        SecretsManagerClient sm = clients.secretsManager();
+        SecretsManagerStore store = new SecretsManagerStore(sm, settings.secretPrefix(), settings.kmsKeyId());
+        SecretService service = new SecretService(store, store, new EcsPlatform(clients.ecs(), settings),
+                new DynamoDbStateStore(clients.dynamoDb(), settings.table()), SecretTest.ACCEPT, settings.secretPrefix(),
+                Clock.systemUTC());
+        this.steps = new RotationSteps(sm, settings.secretPrefix(), service);
+    }
+
+    @Override
+    public Void handleRequest(Map<String, String> event, Context context) {
+        String secretId = event.get("SecretId");
+        String token = event.get("ClientRequestToken");
+        String step = event.get("Step");
+        LOG.info("rotation step {} for {} (version {})", step, secretId, token);
+        steps.run(step, secretId, token);
+        return null;
+    }
+}
