@@ -10,6 +10,7 @@ import io.quantsinfra.aws.ecs.EcsPlatform;
 import io.quantsinfra.core.health.HealthRules;
 import io.quantsinfra.core.health.HttpHealthProbe;
 import io.quantsinfra.core.status.HealthFactsSource;
+import io.quantsinfra.core.status.ProbeCredentials;
 import io.quantsinfra.core.status.StatusService;
 import io.quantsinfra.aws.logs.CloudWatchLogsSource;
 import io.quantsinfra.aws.secretsmanager.SecretsManagerResolver;
@@ -84,8 +85,10 @@ final class AwsBeans {
     }
 
     @Singleton
-    HealthFactsSource healthFacts(EcsClient ecs, AwsSettings settings) {
-        return new EcsHealthSource(ecs, settings.cluster(), HttpHealthProbe.create());
+    HealthFactsSource healthFacts(EcsClient ecs, AwsSettings settings, ServiceCatalog catalog, StateStore state,
+                                  SecretsManagerStore secrets) {
+        return new EcsHealthSource(ecs, settings.cluster(), HttpHealthProbe.create(),
+                new ProbeCredentials(catalog, state, secrets, secrets));
     }
 
     @Singleton

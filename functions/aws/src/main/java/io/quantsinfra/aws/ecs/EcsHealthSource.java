@@ -8,6 +8,7 @@ import io.quantsinfra.core.health.HealthEndpoint;
 import io.quantsinfra.core.health.HealthFacts;
 import io.quantsinfra.core.health.HealthProbe;
 import io.quantsinfra.core.status.HealthFactsSource;
+import io.quantsinfra.core.status.ProbeCredentials;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +26,14 @@ public final class EcsHealthSource implements HealthFactsSource {
     private final EcsClient ecs;
     private final String cluster;
     private final HealthProbe probe;
+    private final ProbeCredentials credentials;
 
-    public EcsHealthSource(EcsClient ecs, String cluster, HealthProbe probe) {
+    /** {@code credentials} may be {@code null} when no endpoint needs a login. */
+    public EcsHealthSource(EcsClient ecs, String cluster, HealthProbe probe, ProbeCredentials credentials) {
         this.ecs = ecs;
         this.cluster = cluster;
         this.probe = probe;
+        this.credentials = credentials;
     }
 
     @Override
@@ -45,7 +49,8 @@ public final class EcsHealthSource implements HealthFactsSource {
         }
         List<Task> tasks = arns.isEmpty() ? List.of() : AwsErrors.call("describe tasks of " + name,
                 () -> ecs.describeTasks(r -> r.cluster(cluster).tasks(arns)).tasks());
-        List<EndpointProbe> probes = EcsHealthFacts.probeRunningTask(probe, tasks, endpoints);
+        HealthProbe prober = credentials == null ? probe : probe.withHeaders(e -> credentials.headers(instance, e));
+        List<EndpointProbe> probes = EcsHealthFacts.probeRunningTask(prober, tasks, endpoints);
         return EcsHealthFacts.healthFacts(service, tasks, probes, now);
     }
 }

@@ -188,6 +188,15 @@ public final class SecretsManagerStore implements SecretStore, SecretFormat {
     }
 
     @Override
+    public SecretValue field(SecretValue value, String key) {
+        if (!jsonKeys(value).contains(key)) {
+            throw new NotFoundException("the secret has no JSON key '" + key + "'");
+        }
+        JsonNode v = JsonNode.parser().parse(value.reveal()).asObject().get(key);
+        return SecretValue.of(v.isString() ? v.asString() : v.text());
+    }
+
+    @Override
     public List<String> jsonKeys(SecretValue value) {
         if (!value.looksLikeJsonObject()) {
             return List.of();

@@ -23,4 +23,9 @@ public interface HealthProbe {
      * @param endpoints what to probe
      */
     List<EndpointProbe> probe(String address, List<HealthEndpoint> endpoints);
+
+    /** This probe sending extra headers per endpoint (e.g. a Freqtrade bot's API login); none by default. */
+    default HealthProbe withHeaders(java.util.function.Function<HealthEndpoint, java.util.Map<String, String>> headers) {
+        return this;
+    }
 }

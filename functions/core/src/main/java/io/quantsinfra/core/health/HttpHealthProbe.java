@@ -67,6 +67,15 @@ public final class HttpHealthProbe implements HealthProbe {
         return builder().build();
     }
 
+    @Override
+    public HealthProbe withHeaders(Function<HealthEndpoint, Map<String, String>> extra) {
+        return builder().client(client).clock(clock).timeout(timeout).headers(e -> {
+            Map<String, String> all = new java.util.LinkedHashMap<>(headers.apply(e));
+            all.putAll(extra.apply(e));
+            return all;
+        }).build();
+    }
+
     public static Builder builder() {
         return new Builder();
     }

@@ -9,4 +9,7 @@ public interface SecretFormat {
      * value, when it starts like JSON but is not a JSON object of string, number or boolean values.
      */
     List<String> jsonKeys(SecretValue value);
+
+    /** The value of {@code key} in a JSON-object secret, as text; NotFoundException when it has no such key. */
+    SecretValue field(SecretValue value, String key);
 }

@@ -1,0 +1,186 @@
+package io.quantsinfra.core.evaluation;
+
+import io.quantsinfra.core.error.ConflictException;
+import io.quantsinfra.core.error.QuantsInfraException;
+import io.quantsinfra.core.metrics.CycleData;
+import io.quantsinfra.core.metrics.MetricSource;
+import io.quantsinfra.core.metrics.SeriesDiscovery;
+import io.quantsinfra.core.promql.Expr;
+import io.quantsinfra.core.rule.AlertRule;
+import io.quantsinfra.core.rule.RuleGroup;
+import io.quantsinfra.core.rule.RuleService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One evaluation cycle: take the lease, evaluate the groups that are due (a group with interval {@code k}
+ * minutes is due when the minute since the epoch is a multiple of {@code k}, or always when forced), store
+ * the transitions with conditional writes, hand every alert to the {@link AlertSink}, give the lease back.
+ *
+ * {@snippet :
+ * CycleReport r = evaluator.run(false);   // what the every-minute schedule does
+ * CycleReport now = evaluator.run(true);  // `quants-infra alerts evaluate`: every group, now
+ * }
+ */
+public final class AlertEvaluator {
+    /** The lease's name and how long one holder may keep it. */
+    public static final String LEASE = "alert-evaluator";
+    public static final Duration LEASE_TTL = Duration.ofMinutes(2);
+
+    private final RuleService rules;
+    private final AlertStore alerts;
+    private final Lease lease;
+    private final MetricSource source;
+    private final SeriesDiscovery discovery;
+    private final AlertSink sink;
+    private final Heartbeats heartbeats;
+    private final Clock clock;
+    private final String externalUrl;
+
+    public AlertEvaluator(RuleService rules, AlertStore alerts, Lease lease, MetricSource source, SeriesDiscovery discovery,
+                          AlertSink sink, Heartbeats heartbeats, Clock clock, String externalUrl) {
+        this.rules = rules;
+        this.alerts = alerts;
+        this.lease = lease;
+        this.source = source;
+        this.discovery = discovery;
+        this.sink = sink;
+        this.heartbeats = heartbeats;
+        this.clock = clock;
+        this.externalUrl = externalUrl;
+    }
+
+    /** Runs one cycle now. */
+    public CycleReport run(boolean force) {
+        return run(clock.instant(), force);
+    }
+
+    /** Runs one cycle as of {@code now}. */
+    public CycleReport run(Instant now, boolean force) {
+        long started = System.nanoTime();
+        Instant t = now.truncatedTo(ChronoUnit.MINUTES);
+        String owner = UUID.randomUUID().toString();
+        if (!lease.acquire(LEASE, owner, now, LEASE_TTL)) {
+            return CycleReport.skipped(now, "another evaluation holds the lease; nothing was evaluated");
+        }
+        try {
+            return cycle(now, t, force, started);
+        } finally {
+            lease.release(LEASE, owner);
+        }
+    }
+
+    private CycleReport cycle(Instant now, Instant t, boolean force, long started) {
+        List<String> errors = new ArrayList<>();
+        RuleService.Loaded loaded = rules.load();
+        errors.addAll(loaded.errors());
+        long minute = t.getEpochSecond() / 60;
+        List<RuleGroup> due = loaded.groups().stream()
+                .filter(g -> force || minute % Math.max(1, g.interval().toMinutes()) == 0).toList();
+        List<CycleData.Need> needs = new ArrayList<>();
+        for (RuleGroup g : due) {
+            for (AlertRule r : g.rules()) {
+                for (Expr.Selector s : r.expr().selectors()) {
+                    needs.add(new CycleData.Need(s, r.dataWindow()));
+                }
+            }
+        }
+        int listsBefore = discovery.listCalls();
+        CycleData data = CycleData.load(needs, t, discovery, source);
+        Map<String, List<Alert>> byRule = new HashMap<>();
+        for (Alert a : alerts.all()) {
+            byRule.computeIfAbsent(a.ruleId(), k -> new ArrayList<>()).add(a);
+        }
+        List<Alert> current = new ArrayList<>();
+        List<Alert> changed = new ArrayList<>();
+        List<Alert> removed = new ArrayList<>();
+        Set<String> known = new HashSet<>();
+        Set<String> evaluated = new HashSet<>();
+        int ruleCount = 0;
+        for (RuleGroup g : loaded.groups()) {
+            boolean isDue = due.contains(g);
+            for (AlertRule r : g.rules()) {
+                known.add(r.id());
+                List<Alert> previous = byRule.getOrDefault(r.id(), List.of());
+                if (!isDue || !evaluated.add(r.id())) {
+                    current.addAll(previous);
+                    continue;
+                }
+                ruleCount++;
+                RuleEvaluator.Outcome o = RuleEvaluator.evaluate(r, g.limit(), data, t, previous, externalUrl);
+                if (o.error() != null) {
+                    errors.add(o.error());
+                }
+                current.addAll(o.current());
+                changed.addAll(o.changed());
+                removed.addAll(o.removed());
+            }
+        }
+        byRule.forEach((ruleId, list) -> {
+            if (!known.contains(ruleId)) {
+                for (Alert a : list) {
+                    Alert next = RuleEvaluator.notBreaching(null, a, t);
+                    if (next == null) {
+                        removed.add(a);
+                    } else {
+                        current.add(next);
+                        if (next != a) {
+                            changed.add(next);
+                        }
+                    }
+                }
+            }
+        });
+        Map<String, Alert> previousByKey = new HashMap<>();
+        byRule.values().forEach(l -> l.forEach(a -> previousByKey.put(a.key(), a)));
+        List<String> transitions = new ArrayList<>();
+        int conflicts = 0;
+        for (Alert a : changed) {
+            try {
+                alerts.save(a);
+                Alert p = previousByKey.get(a.key());
+                String from = p == null ? "inactive" : p.state().value();
+                if (!from.equals(a.state().value())) {
+                    transitions.add(a.labels() + ": " + from + " → " + a.state().value());
+                }
+            } catch (ConflictException e) {
+                conflicts++;
+            }
+        }
+        for (Alert a : removed) {
+            try {
+                alerts.remove(a);
+                if (a.state() != AlertState.RESOLVED) {
+                    transitions.add(a.labels() + ": " + a.state().value() + " → inactive");
+                }
+            } catch (ConflictException e) {
+                conflicts++;
+            }
+        }
+        List<Alert> forSink = conflicts > 0 ? alerts.all() : current;
+        AlertSink.Delivery delivery;
+        try {
+            delivery = sink.deliver(forSink, now);
+        } catch (QuantsInfraException e) {
+            delivery = new AlertSink.Delivery(0, 0, 0, List.of(), List.of("notifications: " + e.getMessage()));
+        }
+        heartbeats.beat(Heartbeats.EVALUATION, now);
+        return new CycleReport(now, null, due.size(), ruleCount, data.seriesCount(), data.requests(),
+                discovery.listCalls() - listsBefore, count(forSink, AlertState.FIRING), count(forSink, AlertState.PENDING),
+                count(forSink, AlertState.RESOLVED), transitions, conflicts, delivery, errors,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static int count(List<Alert> l, AlertState s) {
+        return (int) l.stream().filter(a -> a.state() == s).count();
+    }
+}

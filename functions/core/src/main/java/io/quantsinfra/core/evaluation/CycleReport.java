@@ -1,0 +1,51 @@
+package io.quantsinfra.core.evaluation;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one evaluation cycle did. {@code skipped} names why nothing was evaluated (another run holds the lease),
+ * else {@code null}.
+ */
+public record CycleReport(Instant at, String skipped, int groups, int rules, int series, int getMetricDataRequests,
+                          int listMetricsCalls, int firing, int pending, int resolved, List<String> transitions,
+                          int conflicts, AlertSink.Delivery delivery, List<String> errors, long millis) {
+
+    public CycleReport {
+        transitions = List.copyOf(transitions);
+        errors = List.copyOf(errors);
+    }
+
+    static CycleReport skipped(Instant at, String reason) {
+        return new CycleReport(at, reason, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, AlertSink.Delivery.NONE, List.of(), 0);
+    }
+
+    /** As a JSON-ready document. */
+    public Map<String, Object> toDocument() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("at", at.toString());
+        d.put("skipped", skipped);
+        d.put("groups", groups);
+        d.put("rules", rules);
+        d.put("series", series);
+        d.put("getMetricDataRequests", getMetricDataRequests);
+        d.put("listMetricsCalls", listMetricsCalls);
+        d.put("firing", firing);
+        d.put("pending", pending);
+        d.put("resolved", resolved);
+        d.put("transitions", transitions);
+        d.put("conflicts", conflicts);
+        Map<String, Object> n = new LinkedHashMap<>();
+        n.put("sent", delivery.sent());
+        n.put("failed", delivery.failed());
+        n.put("muted", delivery.muted());
+        n.put("notices", delivery.notices());
+        n.put("errors", delivery.errors());
+        d.put("notifications", n);
+        d.put("errors", errors);
+        d.put("millis", millis);
+        return d;
+    }
+}

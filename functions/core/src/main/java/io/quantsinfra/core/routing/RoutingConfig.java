@@ -1,0 +1,20 @@
+package io.quantsinfra.core.routing;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A validated routing config. {@code warnings} name what was accepted but is not used (e.g. SMTP settings). */
+public record RoutingConfig(Duration resolveTimeout, Route route, Map<String, Receiver> receivers,
+                            List<InhibitRule> inhibitRules, List<String> warnings) {
+    public RoutingConfig {
+        receivers = Map.copyOf(receivers);
+        inhibitRules = List.copyOf(inhibitRules);
+        warnings = List.copyOf(warnings);
+    }
+
+    public Optional<Receiver> receiver(String name) {
+        return Optional.ofNullable(receivers.get(name));
+    }
+}

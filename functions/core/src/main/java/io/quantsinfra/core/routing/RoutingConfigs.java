@@ -1,0 +1,217 @@
+package io.quantsinfra.core.routing;
+
+import io.quantsinfra.core.promql.LabelMatcher;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Validates an Alertmanager-shaped config document (parsed from YAML at the edge) into a {@link RoutingConfig}.
+ * Every problem is collected with its path; receivers a route names must exist; the root route matches all.
+ *
+ * {@snippet :
+ * RoutingConfig c = RoutingConfigs.parse(document);
+ * List<Route> routes = c.route().match(alertLabels);
+ * }
+ */
+public final class RoutingConfigs {
+    static final Duration GROUP_WAIT = Duration.ofSeconds(30);
+    static final Duration GROUP_INTERVAL = Duration.ofMinutes(5);
+    static final Duration REPEAT_INTERVAL = Duration.ofHours(4);
+
+    private static final Set<String> TOP = Set.of("global", "route", "receivers", "inhibit_rules", "templates");
+    private static final Set<String> GLOBAL = Set.of("resolve_timeout", "smtp_from", "smtp_smarthost", "smtp_hello",
+            "smtp_auth_username", "smtp_auth_password", "smtp_auth_identity", "smtp_auth_secret", "smtp_require_tls",
+            "slack_api_url", "telegram_api_url", "pagerduty_url");
+    private static final Set<String> ROUTE = Set.of("receiver", "group_by", "continue", "matchers", "match", "match_re",
+            "group_wait", "group_interval", "repeat_interval", "routes");
+    private static final Set<String> INHIBIT = Set.of("source_matchers", "target_matchers", "source_match", "target_match",
+            "source_match_re", "target_match_re", "equal");
+
+    private RoutingConfigs() {}
+
+    /** The config in {@code doc}; InvalidInputException listing every problem otherwise. */
+    public static RoutingConfig parse(Map<String, Object> doc) {
+        Fields f = new Fields();
+        List<String> warnings = new ArrayList<>();
+        if (doc == null || doc.isEmpty()) {
+            f.problem("route", "the config is empty; it needs route and receivers");
+            f.throwIfAny();
+        }
+        f.keys("", doc, TOP, "the config");
+        if (doc.get("templates") instanceof List<?> l && !l.isEmpty()) {
+            f.problem("templates", "template files are not supported; write templates inline in the receivers");
+        }
+        Map<?, ?> global = doc.get("global") instanceof Map<?, ?> g ? g : Map.of();
+        if (doc.get("global") != null && !(doc.get("global") instanceof Map<?, ?>)) {
+            f.problem("global", "must be a map");
+        }
+        f.keys("global", global, GLOBAL, "global");
+        Duration resolveTimeout = f.duration("global.resolve_timeout", global.get("resolve_timeout"), Duration.ofMinutes(5));
+        for (String k : List.of("smtp_smarthost", "smtp_auth_username", "smtp_auth_identity", "smtp_hello", "smtp_require_tls")) {
+            if (global.containsKey(k)) {
+                warnings.add("global." + k + " is accepted and not used: email goes through SES");
+            }
+        }
+        for (String k : List.of("smtp_auth_password", "smtp_auth_secret")) {
+            if (global.containsKey(k)) {
+                f.credential("global." + k, global.get(k), false, false);
+                warnings.add("global." + k + " is accepted and not used: email goes through SES");
+            }
+        }
+        Receivers.Globals globals = new Receivers.Globals(
+                f.string("global.smtp_from", global.get("smtp_from"), null, false),
+                f.credential("global.slack_api_url", global.get("slack_api_url"), false, false),
+                f.string("global.telegram_api_url", global.get("telegram_api_url"), "https://api.telegram.org", false),
+                f.string("global.pagerduty_url", global.get("pagerduty_url"), "https://events.pagerduty.com/v2/enqueue", false));
+        Map<String, Receiver> receivers = Receivers.parse(f, doc.get("receivers"), globals, warnings);
+        Route route = null;
+        if (!(doc.get("route") instanceof Map<?, ?> r)) {
+            f.problem("route", doc.get("route") == null ? "route is required: the root of the routing tree" : "route must be a map");
+        } else {
+            if (r.containsKey("matchers") || r.containsKey("match") || r.containsKey("match_re")) {
+                f.problem("route.matchers", "the root route matches every alert; it cannot have matchers");
+            }
+            if (r.get("receiver") == null) {
+                f.problem("route.receiver", "the root route needs a receiver");
+            }
+            route = route(f, "route", r, null, "{}", receivers);
+        }
+        List<InhibitRule> inhibit = new ArrayList<>();
+        Object ir = doc.get("inhibit_rules");
+        if (ir != null && !(ir instanceof List<?>)) {
+            f.problem("inhibit_rules", "must be a list");
+        } else if (ir != null) {
+            List<?> list = (List<?>) ir;
+            for (int i = 0; i < list.size(); i++) {
+                String at = "inhibit_rules[" + i + "]";
+                if (!(list.get(i) instanceof Map<?, ?> m)) {
+                    f.problem(at, "must be a map with source_matchers, target_matchers and equal");
+                    continue;
+                }
+                f.keys(at, m, INHIBIT, "an inhibit rule");
+                List<LabelMatcher> source = matchers(f, at, m, "source_");
+                List<LabelMatcher> target = matchers(f, at, m, "target_");
+                if (source.isEmpty() || target.isEmpty()) {
+                    f.problem(at, "an inhibit rule needs source_matchers and target_matchers; without them it would mute everything");
+                }
+                inhibit.add(new InhibitRule(source, target, f.strings(at + ".equal", m.get("equal"))));
+            }
+        }
+        f.throwIfAny();
+        return new RoutingConfig(resolveTimeout, route, receivers, inhibit, warnings);
+    }
+
+    private static Route route(Fields f, String at, Map<?, ?> m, Route parent, String id, Map<String, Receiver> receivers) {
+        f.keys(at, m, ROUTE, "a route");
+        String receiver = f.string(at + ".receiver", m.get("receiver"), parent == null ? null : parent.receiver(), false);
+        if (receiver != null && !receivers.containsKey(receiver) && m.get("receiver") != null) {
+            f.problem(at + ".receiver", "receiver '" + receiver + "' is not defined in receivers");
+        }
+        List<LabelMatcher> matchers = matchers(f, at, m, "");
+        List<String> groupBy = parent == null ? List.of() : parent.groupBy();
+        boolean all = parent != null && parent.groupByAll();
+        if (m.get("group_by") != null) {
+            groupBy = f.strings(at + ".group_by", m.get("group_by"));
+            all = groupBy.contains("...");
+            if (all && groupBy.size() > 1) {
+                f.problem(at + ".group_by", "'...' groups by every label and cannot be combined with other labels");
+            }
+            if (new HashSet<>(groupBy).size() != groupBy.size()) {
+                f.problem(at + ".group_by", "lists a label twice");
+            }
+            if (all) {
+                groupBy = List.of();
+            }
+        }
+        Duration wait = f.duration(at + ".group_wait", m.get("group_wait"), parent == null ? GROUP_WAIT : parent.groupWait());
+        Duration interval = f.duration(at + ".group_interval", m.get("group_interval"),
+                parent == null ? GROUP_INTERVAL : parent.groupInterval());
+        Duration repeat = f.duration(at + ".repeat_interval", m.get("repeat_interval"),
+                parent == null ? REPEAT_INTERVAL : parent.repeatInterval());
+        if (interval.isZero() || interval.isNegative()) {
+            f.problem(at + ".group_interval", "must be greater than zero");
+        }
+        if (repeat.isZero() || repeat.isNegative()) {
+            f.problem(at + ".repeat_interval", "must be greater than zero");
+        }
+        boolean cont = f.bool(at + ".continue", m.get("continue"), false);
+        if (parent == null && cont) {
+            f.problem(at + ".continue", "the root route cannot have continue");
+        }
+        Route self = new Route(id, receiver, matchers, groupBy, all, wait, interval, repeat, cont, List.of());
+        List<Route> children = new ArrayList<>();
+        Object rs = m.get("routes");
+        if (rs != null && !(rs instanceof List<?>)) {
+            f.problem(at + ".routes", "must be a list of routes");
+        } else if (rs != null) {
+            List<?> list = (List<?>) rs;
+            for (int i = 0; i < list.size(); i++) {
+                if (!(list.get(i) instanceof Map<?, ?> child)) {
+                    f.problem(at + ".routes[" + i + "]", "must be a map");
+                    continue;
+                }
+                String childId = id + "/" + matcherText(child) + "/" + i;
+                children.add(route(f, at + ".routes[" + i + "]", child, self, childId, receivers));
+            }
+        }
+        return new Route(id, receiver, matchers, groupBy, all, wait, interval, repeat, cont, children);
+    }
+
+    private static String matcherText(Map<?, ?> m) {
+        List<String> parts = new ArrayList<>();
+        if (m.get("matchers") instanceof List<?> l) {
+            l.forEach(x -> parts.add(String.valueOf(x)));
+        }
+        if (m.get("match") instanceof Map<?, ?> mm) {
+            mm.forEach((k, v) -> parts.add(k + "=\"" + v + "\""));
+        }
+        if (m.get("match_re") instanceof Map<?, ?> mm) {
+            mm.forEach((k, v) -> parts.add(k + "=~\"" + v + "\""));
+        }
+        return "{" + String.join(",", parts) + "}";
+    }
+
+    /** {@code <prefix>matchers} (list of strings), {@code <prefix>match} and {@code <prefix>match_re} (maps). */
+    private static List<LabelMatcher> matchers(Fields f, String at, Map<?, ?> m, String prefix) {
+        List<LabelMatcher> out = new ArrayList<>();
+        Object ms = m.get(prefix + "matchers");
+        if (ms != null) {
+            if (!(ms instanceof List<?> l)) {
+                f.problem(at + "." + prefix + "matchers", "must be a list like ['severity=\"critical\"']");
+            } else {
+                for (int i = 0; i < l.size(); i++) {
+                    try {
+                        out.addAll(Matchers.parseList(String.valueOf(l.get(i))));
+                    } catch (IllegalArgumentException e) {
+                        f.problem(at + "." + prefix + "matchers[" + i + "]", e.getMessage());
+                    }
+                }
+            }
+        }
+        for (String kind : List.of("match", "match_re")) {
+            Object mm = m.get(prefix + kind);
+            if (mm == null) {
+                continue;
+            }
+            if (!(mm instanceof Map<?, ?> map)) {
+                f.problem(at + "." + prefix + kind, "must be a map of label names to values");
+                continue;
+            }
+            Map<String, Object> sorted = new LinkedHashMap<>();
+            map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+            sorted.forEach((k, v) -> {
+                try {
+                    out.add(LabelMatcher.of(k, kind.equals("match") ? LabelMatcher.Op.EQ : LabelMatcher.Op.REGEX, String.valueOf(v)));
+                } catch (IllegalArgumentException e) {
+                    f.problem(at + "." + prefix + kind + "." + k, e.getMessage());
+                }
+            });
+        }
+        return out;
+    }
+}

@@ -1,0 +1,97 @@
+package io.quantsinfra.core.rule;
+
+import io.quantsinfra.core.error.InvalidInputException;
+import io.quantsinfra.core.error.NotFoundException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies, lists, reads and deletes rule files. A file is validated whole before anything is stored; applying
+ * the same document again stores nothing; each change makes a new version.
+ *
+ * {@snippet :
+ * RuleService.Applied a = rules.apply("default", document, "alice");
+ * // a.version() == 1, a.rules() == 7
+ * }
+ */
+public final class RuleService {
+    private final RuleStore store;
+    private final Clock clock;
+
+    public RuleService(RuleStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** What an apply did. */
+    public record Applied(String name, long version, int groups, int rules, boolean unchanged) {}
+
+    /** One file in a listing. */
+    public record Summary(String name, long version, int groups, int rules, String updatedAt, String updatedBy,
+                          List<String> alerts) {}
+
+    /** All groups of all files, and the files that no longer validate (skipped, named with the reason). */
+    public record Loaded(List<RuleGroup> groups, List<String> errors) {}
+
+    public Applied apply(String name, Map<String, Object> document, String actor) {
+        RuleFiles.checkName(name);
+        if (document == null) {
+            throw new InvalidInputException("groups", "the rule file is empty");
+        }
+        List<RuleGroup> groups = RuleFiles.parse(name, document);
+        int rules = groups.stream().mapToInt(g -> g.rules().size()).sum();
+        StoredRuleFile current = store.get(name).orElse(null);
+        if (current != null && current.document().equals(document)) {
+            return new Applied(name, current.version(), groups.size(), rules, true);
+        }
+        long version = current == null ? 1 : current.version() + 1;
+        store.put(new StoredRuleFile(name, version, document, clock.instant(), actor));
+        return new Applied(name, version, groups.size(), rules, false);
+    }
+
+    public List<Summary> list() {
+        List<Summary> out = new ArrayList<>();
+        for (StoredRuleFile f : store.list()) {
+            out.add(summary(f));
+        }
+        return out;
+    }
+
+    public StoredRuleFile get(String name) {
+        RuleFiles.checkName(name);
+        return store.get(name).orElseThrow(() -> new NotFoundException("rule file " + name + " does not exist"));
+    }
+
+    public Summary summary(StoredRuleFile f) {
+        List<RuleGroup> groups;
+        try {
+            groups = RuleFiles.parse(f.name(), f.document());
+        } catch (InvalidInputException e) {
+            groups = List.of();
+        }
+        return new Summary(f.name(), f.version(), groups.size(), groups.stream().mapToInt(g -> g.rules().size()).sum(),
+                f.updatedAt().toString(), f.updatedBy(),
+                groups.stream().flatMap(g -> g.rules().stream()).map(AlertRule::alert).distinct().toList());
+    }
+
+    public void delete(String name) {
+        RuleFiles.checkName(name);
+        store.delete(name);
+    }
+
+    /** Every stored file's groups, for the evaluator. */
+    public Loaded load() {
+        List<RuleGroup> groups = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        for (StoredRuleFile f : store.list()) {
+            try {
+                groups.addAll(RuleFiles.parse(f.name(), f.document()));
+            } catch (InvalidInputException e) {
+                errors.add("rule file " + f.name() + " v" + f.version() + " no longer validates and is skipped: " + e.getMessage());
+            }
+        }
+        return new Loaded(groups, errors);
+    }
+}

@@ -1,0 +1,38 @@
+package io.quantsinfra.core.rule;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The runbook pages shipped in {@code docs/runbooks/}, by alert name: an alert without a {@code runbook_url}
+ * annotation gets a link to its page when one exists. Links are {@code <docs URL>/runbooks/<page>}; with no
+ * docs URL configured they are the repository path {@code docs/runbooks/<page>.md}.
+ */
+public final class Runbooks {
+    /** Alert name → page name (a test checks every page exists). */
+    public static final Map<String, String> PAGES = Map.of(
+            "InstanceDown", "instance-down",
+            "InstanceCrashLooping", "instance-crash-looping",
+            "HighCpu", "high-cpu",
+            "HighMemory", "high-memory",
+            "FreqtradeLoopStalled", "freqtrade-loop-stalled",
+            "CollectorNotCollecting", "collector-not-collecting",
+            "MonitorDown", "monitor-down");
+
+    /** The docs base used when none is configured: links are then repository paths. */
+    public static final String REPOSITORY_DOCS = "docs";
+
+    private Runbooks() {}
+
+    /** The link of {@code page} under {@code docsUrl}. */
+    public static String link(String docsUrl, String page) {
+        String base = docsUrl == null || docsUrl.isBlank() ? REPOSITORY_DOCS : docsUrl.replaceAll("/+$", "");
+        return base.equals(REPOSITORY_DOCS) ? base + "/runbooks/" + page + ".md" : base + "/runbooks/" + page;
+    }
+
+    /** The runbook link of {@code alertname}, if a page exists for it. */
+    public static Optional<String> url(String alertname, String docsUrl) {
+        String page = PAGES.get(alertname);
+        return page == null ? Optional.empty() : Optional.of(link(docsUrl, page));
+    }
+}

@@ -1,0 +1,128 @@
+package io.quantsinfra.core.silence;
+
+import io.quantsinfra.core.error.ConflictException;
+import io.quantsinfra.core.error.InvalidInputException;
+import io.quantsinfra.core.error.NotFoundException;
+import io.quantsinfra.core.promql.LabelMatcher;
+import io.quantsinfra.core.promql.Labels;
+import io.quantsinfra.core.routing.Matchers;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Adds, lists and expires silences, and answers which silences mute an alert.
+ *
+ * {@snippet :
+ * Silence s = silences.add(List.of("alertname=HighCpu", "service_name=~\"freqtrade-.*\""), Duration.ofHours(2),
+ *         "deploying a fix", "alice");
+ * silences.expire(s.id());
+ * }
+ */
+public final class SilenceService {
+    /** The longest a silence may last. */
+    public static final Duration MAX_DURATION = Duration.ofDays(30);
+    /** How long after its end an expired silence is still checked for alerts it left firing. */
+    static final Duration NOTICE_WINDOW = Duration.ofHours(1);
+
+    private final SilenceStore store;
+    private final Clock clock;
+
+    public SilenceService(SilenceStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public Silence add(List<String> matchers, Duration duration, String comment, String author) {
+        if (matchers == null || matchers.isEmpty()) {
+            throw new InvalidInputException("matchers", "a silence needs at least one matcher, like alertname=HighCpu");
+        }
+        List<LabelMatcher> parsed = new ArrayList<>();
+        for (int i = 0; i < matchers.size(); i++) {
+            try {
+                parsed.addAll(Matchers.parseList(matchers.get(i)));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("matchers[" + i + "]", e.getMessage());
+            }
+        }
+        if (parsed.stream().allMatch(LabelMatcher::matchesEmpty)) {
+            throw new InvalidInputException("matchers", "at least one matcher must not match an empty label; "
+                    + "otherwise the silence would mute every alert");
+        }
+        if (duration == null || duration.isZero() || duration.isNegative() || duration.compareTo(MAX_DURATION) > 0) {
+            throw new InvalidInputException("duration", "a silence lasts more than 0 and at most 30d, got "
+                    + (duration == null ? "nothing" : io.quantsinfra.core.promql.PromDuration.format(duration)));
+        }
+        if (comment == null || comment.isBlank()) {
+            throw new InvalidInputException("comment", "say why: a silence needs a comment");
+        }
+        if (comment.length() > 500) {
+            throw new InvalidInputException("comment", "at most 500 characters");
+        }
+        if (author == null || author.isBlank()) {
+            throw new InvalidInputException("author", "a silence needs an author");
+        }
+        Instant now = clock.instant();
+        Silence s = new Silence(UUID.randomUUID().toString(), parsed, now, now.plus(duration), author, comment.strip(), now,
+                false, 1);
+        store.put(s);
+        return s;
+    }
+
+    /** Every silence, newest first. */
+    public List<Silence> list() {
+        List<Silence> all = new ArrayList<>(store.all());
+        all.sort(Comparator.comparing(Silence::createdAt).reversed());
+        return all;
+    }
+
+    public Silence expire(String id) {
+        Silence s = store.get(id).orElseThrow(() -> new NotFoundException("silence " + id + " does not exist"));
+        Instant now = clock.instant();
+        if (s.status(now).equals("expired")) {
+            throw new ConflictException("silence " + id + " already expired at " + s.endsAt());
+        }
+        Silence expired = s.with(now, false);
+        store.put(expired);
+        return expired;
+    }
+
+    /** The ids of the silences muting an alert with {@code labels} at {@code now}. */
+    public List<String> mutedBy(List<Silence> silences, Labels labels, Instant now) {
+        List<String> out = new ArrayList<>();
+        for (Silence s : silences) {
+            if (s.status(now).equals("active") && s.matches(labels)) {
+                out.add(s.id());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * For each silence that expired (within the last hour) and has not been looked at, a notice naming the
+     * alerts it muted that still fire; every such silence is then marked, so each notice is given once.
+     */
+    public List<String> expiryNotices(List<Silence> silences, List<Labels> firing, Instant now) {
+        List<String> notices = new ArrayList<>();
+        for (Silence s : silences) {
+            if (s.expiryNoticed() || !s.status(now).equals("expired") || s.endsAt().isBefore(now.minus(NOTICE_WINDOW))) {
+                continue;
+            }
+            List<String> still = firing.stream().filter(s::matches).map(Labels::toString).toList();
+            try {
+                store.put(s.with(s.endsAt(), true));
+            } catch (ConflictException e) {
+                continue;
+            }
+            if (!still.isEmpty()) {
+                notices.add("silence " + s.id() + " (" + s.comment() + ", by " + s.createdBy() + ") expired at " + s.endsAt()
+                        + " while " + still.size() + " alert(s) it muted still fire: " + String.join(", ", still));
+            }
+        }
+        return notices;
+    }
+}
