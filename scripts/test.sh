@@ -7,4 +7,5 @@ cd "$root"
 source scripts/jdk.sh
 bash scripts/emulator-env.sh >/dev/null
 bash scripts/tools-env.sh
+bash scripts/cdk-env.sh >/dev/null
 ./mvnw -B -ntp verify "$@"

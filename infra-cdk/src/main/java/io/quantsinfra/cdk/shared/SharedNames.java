@@ -1,0 +1,72 @@
+package io.quantsinfra.cdk.shared;
+
+import io.quantsinfra.aws.AwsSettings;
+import io.quantsinfra.aws.ecs.EcsPlatform;
+import io.quantsinfra.core.catalog.ServiceCatalog;
+import io.quantsinfra.core.catalog.ServiceType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Resource names and tags {@code functions/} expects, read from {@link AwsSettings}' defaults, the service
+ * catalogue and {@link EcsPlatform}: the stacks create exactly the resources local mode emulates.
+ *
+ * {@snippet :
+ * String table = SharedNames.table();                         // quants-infra-state
+ * String group = SharedNames.logGroup("freqtrade");           // /quants-infra/freqtrade
+ * }
+ */
+public final class SharedNames {
+    /** The settings {@code functions/} runs with when nothing overrides them (the two required lists are dummies). */
+    private static final AwsSettings DEFAULTS = AwsSettings.from(Map.of(
+            AwsSettings.SUBNETS, "subnet-unused=unused-1a", AwsSettings.SECURITY_GROUPS, "sg-unused"));
+
+    /**
+     * Metrics namespace of the control plane's own CloudWatch metrics. {@code functions/} has no constant for it
+     * yet (no handler publishes metrics today); it belongs in {@code AwsSettings} when the first one does.
+     */
+    public static final String METRICS_NAMESPACE = "QuantsInfra";
+
+    private SharedNames() {
+    }
+
+    /** ECS cluster name ({@code quants-infra}). */
+    public static String cluster() {
+        return DEFAULTS.cluster();
+    }
+
+    /** DynamoDB state table name ({@code quants-infra-state}). */
+    public static String table() {
+        return DEFAULTS.table();
+    }
+
+    /** Log group prefix ({@code /quants-infra}); a service logs to {@code <prefix>/<service>}. */
+    public static String logGroupPrefix() {
+        return DEFAULTS.logGroupPrefix();
+    }
+
+    /** The log group instances of {@code service} write to. */
+    public static String logGroup(String service) {
+        return DEFAULTS.platformContext().logGroup(service);
+    }
+
+    /** Secrets Manager name prefix ({@code quants-infra/}). */
+    public static String secretPrefix() {
+        return DEFAULTS.secretPrefix();
+    }
+
+    /** SDK retries {@code functions/} uses unless told otherwise. */
+    public static int awsRetries() {
+        return DEFAULTS.retries();
+    }
+
+    /** The catalogue's service names, e.g. {@code freqtrade}, {@code data-collector}, {@code monitor}. */
+    public static List<String> services() {
+        return ServiceCatalog.standard().all().stream().map(ServiceType::name).toList();
+    }
+
+    /** The tag every ECS service and task definition quants-infra creates carries ({@code managed-by=quants-infra}). */
+    public static Map.Entry<String, String> managedTag() {
+        return EcsPlatform.managedTag().entrySet().iterator().next();
+    }
+}

@@ -1,0 +1,63 @@
+package io.quantsinfra.cdk.stacks;
+
+import io.quantsinfra.cdk.QuantsInfraCdkException;
+import io.quantsinfra.cdk.config.AppConfig;
+import io.quantsinfra.cdk.constructs.ControlPlanePolicy.Capability;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A scheduled control-plane job: the handler that runs it, the jar expected to hold the handler, its rate, the
+ * event it receives and what it may call. The control plane synthesizes a job only once its handler class
+ * exists in the jar.
+ *
+ * @param id construct id and the {@code job} field of the input
+ * @param description what it does
+ * @param handler {@code package.Class::method}
+ * @param jar the jar expected to hold it
+ * @param rate EventBridge rate expression
+ * @param input the event the handler receives
+ * @param capabilities the AWS calls it makes
+ */
+public record ScheduledJob(String id, String description, String handler, Path jar, String rate,
+                           Map<String, Object> input, Set<Capability> capabilities) {
+
+    /** Alert evaluation (issue 3): handler not written yet. */
+    public static final String ALERT_EVALUATION_HANDLER = "io.quantsinfra.scheduled.AlertEvaluationHandler::handleRequest";
+    /** Health probing (issue 3): handler not written yet. */
+    public static final String HEALTH_PROBE_HANDLER = "io.quantsinfra.scheduled.HealthProbeHandler::handleRequest";
+    /** Rotation of generated secrets (issue 4): handler not written yet. */
+    public static final String SECRET_ROTATION_HANDLER = "io.quantsinfra.scheduled.SecretRotationHandler::handleRequest";
+
+    public ScheduledJob {
+        if (!id.matches("[A-Z][A-Za-z]+")) {
+            throw new QuantsInfraCdkException("a job id is a PascalCase construct id, got '" + id + "'");
+        }
+        input = Map.copyOf(input);
+        capabilities = Set.copyOf(capabilities);
+    }
+
+    /** Id of the alert evaluation job. */
+    public static final String ALERT_EVALUATION = "AlertEvaluation";
+
+    /** Whether this is the alert evaluator (its freshness is alarmed on, it sends alert e-mail). */
+    public boolean isAlertEvaluation() {
+        return id.equals(ALERT_EVALUATION);
+    }
+
+    /** The jobs the control plane runs on a schedule, at the configured rates. */
+    public static List<ScheduledJob> standard(AppConfig config) {
+        return List.of(
+                new ScheduledJob(ALERT_EVALUATION, "quants-infra alert evaluation", ALERT_EVALUATION_HANDLER,
+                        config.scheduledLambdaJar(), config.alertEvaluationRate(),
+                        Map.of("source", "quants-infra.schedule", "job", "alert-evaluation"),
+                        EnumSet.of(Capability.STATE, Capability.METRICS, Capability.METRICS_READ)),
+                new ScheduledJob("HealthProbe", "quants-infra health probe", HEALTH_PROBE_HANDLER,
+                        config.scheduledLambdaJar(), config.healthProbeRate(),
+                        Map.of("source", "quants-infra.schedule", "job", "health-probe"),
+                        EnumSet.of(Capability.ECS_READ, Capability.STATE, Capability.SECRETS_READ, Capability.METRICS)));
+    }
+}
