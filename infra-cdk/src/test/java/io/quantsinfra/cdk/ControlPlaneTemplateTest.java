@@ -43,7 +43,10 @@ class ControlPlaneTemplateTest {
 
     @Test
     void httpApi_integratesWithTheAliasNotTheUnpublishedFunction() {
-        String alias = template.getResourceId("AWS::Lambda::Alias");
+        String api = template.findResources("AWS::Lambda::Function", Match.objectLike(Map.of("Properties",
+                Match.objectLike(Map.of("Handler", ControlPlaneStack.API_HANDLER))))).keySet().iterator().next();
+        String alias = template.findResources("AWS::Lambda::Alias", Match.objectLike(Map.of("Properties",
+                Match.objectLike(Map.of("FunctionName", Map.of("Ref", api)))))).keySet().iterator().next();
         template.hasResourceProperties("AWS::ApiGatewayV2::Integration", Match.objectLike(Map.of(
                 "IntegrationType", "AWS_PROXY", "PayloadFormatVersion", "2.0", "IntegrationUri", Map.of("Ref", alias))));
     }

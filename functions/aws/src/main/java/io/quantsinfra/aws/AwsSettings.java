@@ -31,7 +31,8 @@ public record AwsSettings(
         String monitorBucket,
         String collectorFileSystemId,
         String collectorAccessPointId,
-        int retries) {
+        int retries,
+        String docsUrl) {
 
     public static final String REGION = "AWS_REGION";
     public static final String ENDPOINT = "AWS_ENDPOINT_URL";
@@ -49,11 +50,13 @@ public record AwsSettings(
     public static final String COLLECTOR_FILE_SYSTEM_ID = "QUANTS_INFRA_COLLECTOR_FILE_SYSTEM_ID";
     public static final String COLLECTOR_ACCESS_POINT_ID = "QUANTS_INFRA_COLLECTOR_ACCESS_POINT_ID";
     public static final String AWS_RETRIES = "QUANTS_INFRA_AWS_RETRIES";
+    /** Base URL of the published docs site; alert runbook links point under it. */
+    public static final String DOCS_URL = "QUANTS_INFRA_DOCS_URL";
 
     /** Every variable this record reads: the CDK stack's Lambda environment must be drawn from this list. */
     public static final List<String> VARIABLES = List.of(REGION, ENDPOINT, CLUSTER, SUBNETS, SECURITY_GROUPS,
             ASSIGN_PUBLIC_IP, TABLE, LOG_GROUP_PREFIX, EXECUTION_ROLE_ARN, TASK_ROLE_ARN, SECRET_PREFIX, KMS_KEY_ID,
-            MONITOR_BUCKET, COLLECTOR_FILE_SYSTEM_ID, COLLECTOR_ACCESS_POINT_ID, AWS_RETRIES);
+            MONITOR_BUCKET, COLLECTOR_FILE_SYSTEM_ID, COLLECTOR_ACCESS_POINT_ID, AWS_RETRIES, DOCS_URL);
 
     /** Reads and validates the settings. */
     public static AwsSettings from(Map<String, String> env) {
@@ -74,7 +77,8 @@ public record AwsSettings(
                 optional(env, MONITOR_BUCKET),
                 optional(env, COLLECTOR_FILE_SYSTEM_ID),
                 optional(env, COLLECTOR_ACCESS_POINT_ID),
-                integer(env, AWS_RETRIES, 3));
+                integer(env, AWS_RETRIES, 3),
+                optional(env, DOCS_URL));
     }
 
     /** These settings as the environment variables they are read from (the inverse of {@link #from}). */
@@ -98,6 +102,7 @@ public record AwsSettings(
         putIfSet(env, COLLECTOR_FILE_SYSTEM_ID, collectorFileSystemId);
         putIfSet(env, COLLECTOR_ACCESS_POINT_ID, collectorAccessPointId);
         env.put(AWS_RETRIES, Integer.toString(retries));
+        putIfSet(env, DOCS_URL, docsUrl);
         return env;
     }
 

@@ -76,9 +76,9 @@ public final class ControlPlaneStack extends Stack {
         /** Construct id of the rotation function. */
         public static final String ID = "SecretRotation";
 
-        /** The rotation handler of issue 4, expected in the scheduled jar. */
+        /** The rotation handler, which ships in the API's Lambda jar. */
         public static Rotation standard(io.quantsinfra.cdk.config.AppConfig config) {
-            return new Rotation(ScheduledJob.SECRET_ROTATION_HANDLER, config.scheduledLambdaJar());
+            return new Rotation(ScheduledJob.SECRET_ROTATION_HANDLER, config.apiLambdaJar());
         }
     }
 
@@ -197,6 +197,10 @@ public final class ControlPlaneStack extends Stack {
                 .put(AwsSettings.MONITOR_BUCKET, d.monitorBucket().getBucketName())
                 .put(AwsSettings.AWS_RETRIES, Integer.toString(SharedNames.awsRetries()))
                 .put(LambdaEnvironment.LOG_LEVEL, props.runtime().logLevel());
+        if (!props.runtime().corsOrigins().isEmpty()) {
+            // The docs site is the one origin allowed by CORS; alert runbook links point under it.
+            env.put(AwsSettings.DOCS_URL, props.runtime().corsOrigins().getFirst());
+        }
         if (p.collectorFileSystem() != null) {
             env.put(AwsSettings.COLLECTOR_FILE_SYSTEM_ID, p.collectorFileSystem().getFileSystemId())
                     .put(AwsSettings.COLLECTOR_ACCESS_POINT_ID, p.collectorAccessPoint().getAccessPointId());

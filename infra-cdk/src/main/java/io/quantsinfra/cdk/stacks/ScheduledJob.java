@@ -29,8 +29,8 @@ public record ScheduledJob(String id, String description, String handler, Path j
     public static final String ALERT_EVALUATION_HANDLER = "io.quantsinfra.scheduled.AlertEvaluationHandler::handleRequest";
     /** Health probing (issue 3): handler not written yet. */
     public static final String HEALTH_PROBE_HANDLER = "io.quantsinfra.scheduled.HealthProbeHandler::handleRequest";
-    /** Rotation of generated secrets (issue 4): handler not written yet. */
-    public static final String SECRET_ROTATION_HANDLER = "io.quantsinfra.scheduled.SecretRotationHandler::handleRequest";
+    /** Rotation of generated secrets, in the API's Lambda jar. */
+    public static final String SECRET_ROTATION_HANDLER = "io.quantsinfra.api.rotation.SecretsRotationHandler::handleRequest";
 
     public ScheduledJob {
         if (!id.matches("[A-Z][A-Za-z]+")) {
