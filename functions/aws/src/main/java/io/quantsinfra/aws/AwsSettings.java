@@ -32,7 +32,8 @@ public record AwsSettings(
         String collectorFileSystemId,
         String collectorAccessPointId,
         int retries,
-        String docsUrl) {
+        String docsUrl,
+        boolean probeInstances) {
 
     public static final String REGION = "AWS_REGION";
     public static final String ENDPOINT = "AWS_ENDPOINT_URL";
@@ -52,11 +53,13 @@ public record AwsSettings(
     public static final String AWS_RETRIES = "QUANTS_INFRA_AWS_RETRIES";
     /** Base URL of the published docs site; alert runbook links point under it. */
     public static final String DOCS_URL = "QUANTS_INFRA_DOCS_URL";
+    /** Whether the control plane can reach tasks to probe their health endpoints (false in the no-NAT mode). */
+    public static final String HEALTH_PROBE = "QUANTS_INFRA_HEALTH_PROBE";
 
     /** Every variable this record reads: the CDK stack's Lambda environment must be drawn from this list. */
     public static final List<String> VARIABLES = List.of(REGION, ENDPOINT, CLUSTER, SUBNETS, SECURITY_GROUPS,
             ASSIGN_PUBLIC_IP, TABLE, LOG_GROUP_PREFIX, EXECUTION_ROLE_ARN, TASK_ROLE_ARN, SECRET_PREFIX, KMS_KEY_ID,
-            MONITOR_BUCKET, COLLECTOR_FILE_SYSTEM_ID, COLLECTOR_ACCESS_POINT_ID, AWS_RETRIES, DOCS_URL);
+            MONITOR_BUCKET, COLLECTOR_FILE_SYSTEM_ID, COLLECTOR_ACCESS_POINT_ID, AWS_RETRIES, DOCS_URL, HEALTH_PROBE);
 
     /** Reads and validates the settings. */
     public static AwsSettings from(Map<String, String> env) {
@@ -78,7 +81,8 @@ public record AwsSettings(
                 optional(env, COLLECTOR_FILE_SYSTEM_ID),
                 optional(env, COLLECTOR_ACCESS_POINT_ID),
                 integer(env, AWS_RETRIES, 3),
-                optional(env, DOCS_URL));
+                optional(env, DOCS_URL),
+                bool(env, HEALTH_PROBE, true));
     }
 
     /** These settings as the environment variables they are read from (the inverse of {@link #from}). */
@@ -103,6 +107,7 @@ public record AwsSettings(
         putIfSet(env, COLLECTOR_ACCESS_POINT_ID, collectorAccessPointId);
         env.put(AWS_RETRIES, Integer.toString(retries));
         putIfSet(env, DOCS_URL, docsUrl);
+        env.put(HEALTH_PROBE, Boolean.toString(probeInstances));
         return env;
     }
 

@@ -188,6 +188,8 @@ public final class ControlPlaneStack extends Stack {
                 .put(AwsSettings.SUBNETS, String.join(",", subnetZones))
                 .put(AwsSettings.SECURITY_GROUPS, p.instanceSecurityGroup().getSecurityGroupId())
                 .put(AwsSettings.ASSIGN_PUBLIC_IP, Boolean.toString(p.assignPublicIp()))
+                // Without NAT the Lambdas run outside the VPC and cannot reach tasks: health comes from ECS alone.
+                .put(AwsSettings.HEALTH_PROBE, Boolean.toString(!p.assignPublicIp()))
                 .put(AwsSettings.TABLE, d.table().getTableName())
                 .put(AwsSettings.LOG_GROUP_PREFIX, SharedNames.logGroupPrefix())
                 .put(AwsSettings.EXECUTION_ROLE_ARN, p.executionRole().getRoleArn())

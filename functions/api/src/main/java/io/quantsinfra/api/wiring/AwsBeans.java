@@ -7,6 +7,8 @@ import io.quantsinfra.aws.AwsSettings;
 import io.quantsinfra.aws.dynamodb.DynamoDbStateStore;
 import io.quantsinfra.aws.ecs.EcsHealthSource;
 import io.quantsinfra.aws.ecs.EcsPlatform;
+import io.quantsinfra.core.health.EndpointProbe;
+import io.quantsinfra.core.health.HealthProbe;
 import io.quantsinfra.core.health.HealthRules;
 import io.quantsinfra.core.health.HttpHealthProbe;
 import io.quantsinfra.core.status.HealthFactsSource;
@@ -87,14 +89,29 @@ final class AwsBeans {
     @Singleton
     HealthFactsSource healthFacts(EcsClient ecs, AwsSettings settings, ServiceCatalog catalog, StateStore state,
                                   SecretsManagerStore secrets) {
-        return new EcsHealthSource(ecs, settings.cluster(), HttpHealthProbe.create(),
-                new ProbeCredentials(catalog, state, secrets, secrets));
+        HealthProbe probe = settings.probeInstances() ? HttpHealthProbe.create()
+                : (address, endpoints) -> EndpointProbe.notProbed(endpoints,
+                        "probing is off (QUANTS_INFRA_HEALTH_PROBE=false: the control plane cannot reach tasks)");
+        return new EcsHealthSource(ecs, settings.cluster(), probe, new ProbeCredentials(catalog, state, secrets, secrets));
     }
 
     @Singleton
     StatusService status(ServiceCatalog catalog, LifecycleService lifecycle, StateStore state, HealthFactsSource facts,
                          Clock clock) {
         return new StatusService(catalog, lifecycle, state, facts, HealthRules.defaults(), clock);
+    }
+
+    @Singleton
+    io.quantsinfra.core.alerting.Alerting alerting(AwsClients clients, Clock clock) {
+        org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.quantsinfra.alerting");
+        return io.quantsinfra.aws.alerting.AwsAlerting.create(clients, clock, log::info);
+    }
+
+    @Singleton
+    io.quantsinfra.core.selfcheck.ControlPlaneHealth controlPlaneHealth(AwsClients clients,
+                                                                      io.quantsinfra.core.alerting.Alerting alerting, Clock clock) {
+        return new io.quantsinfra.core.selfcheck.ControlPlaneHealth(io.quantsinfra.aws.AwsSelfChecks.checks(clients),
+                alerting.ports().heartbeats(), clock);
     }
 
     @Singleton
