@@ -31,11 +31,16 @@ moto_pid=$!
 cleanup() { kill "$moto_pid" 2>/dev/null || true; wait "$moto_pid" 2>/dev/null || true; }
 trap cleanup EXIT INT TERM
 
-for _ in $(seq 1 300); do
-  if curl -fsS -o /dev/null "http://127.0.0.1:$emulator_port/moto-api/data.json" 2>/dev/null; then break; fi
+ready=0
+for _ in $(seq 1 600); do
+  if curl -fsS -o /dev/null "http://127.0.0.1:$emulator_port/moto-api/data.json" 2>/dev/null; then ready=1; break; fi
   if ! kill -0 "$moto_pid" 2>/dev/null; then echo "local: the emulator exited; see .run/moto.log" >&2; exit 4; fi
   sleep 0.1
 done
+if [ "$ready" != 1 ]; then
+  echo "local: the emulator did not answer on 127.0.0.1:$emulator_port within 60 s; see .run/moto.log" >&2
+  exit 4
+fi
 
 "$JAVA_HOME/bin/java" -XX:+UseSerialGC -jar "$root/functions/api/target/quants-infra-local.jar" \
   --emulator "http://127.0.0.1:$emulator_port" --port "$api_port"

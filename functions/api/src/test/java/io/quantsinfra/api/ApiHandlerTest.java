@@ -84,10 +84,11 @@ class ApiHandlerTest {
 
     @Test
     void handleRequest_base64Body_isDecoded_andTheIamCallerIsRecorded() throws IOException {
-        APIGatewayV2HTTPResponse r = handler.handleRequest(event("post-scale.json"), new TestContext());
+        APIGatewayV2HTTPResponse r = handler.handleRequest(event("post-deploy.json"), new TestContext());
 
-        // Scaling a never-deployed service to 0 is a no-op, recorded in the history with the IAM caller.
+        // The deploy is recorded in the history with the IAM principal API Gateway authenticated.
         assertEquals(200, r.getStatusCode(), r.getBody());
+        assertTrue(r.getBody().contains("\"result\":\"changed\""), r.getBody());
         APIGatewayV2HTTPEvent history = event("get-status.json");
         history.setRawPath("/v1/services/data-collector/history");
         history.setRawQueryString("");

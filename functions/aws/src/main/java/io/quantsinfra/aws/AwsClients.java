@@ -89,6 +89,9 @@ public final class AwsClients implements AutoCloseable {
                 .retryStrategy(settings.retries() == 0 ? AwsRetryStrategy.doNotRetry()
                         : AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(settings.retries() + 1).build())
                 .executionInterceptors(interceptors)
+                // Inside API Gateway's 30 s: a slow AWS call becomes a 504 with a message, not a cut connection.
+                .apiCallAttemptTimeout(java.time.Duration.ofSeconds(10))
+                .apiCallTimeout(java.time.Duration.ofSeconds(25))
                 .build());
         return builder;
     }

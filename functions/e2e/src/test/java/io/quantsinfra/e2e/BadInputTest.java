@@ -151,7 +151,15 @@ class BadInputTest {
                 Arguments.of("count of the wrong type", "POST", "/v1/services/data-collector/scale", "{\"count\": \"many\"}", 400),
                 Arguments.of("history limit out of range", "GET", "/v1/services/data-collector/history?limit=0", null, 400),
                 Arguments.of("log token that was never handed out", "GET", "/v1/instances/data-collector-1/logs?nextToken=%25%25%25", null, 400),
-                Arguments.of("encoded path traversal", "GET", "/v1/instances/..%2F..%2Fetc/health", null, 400));
+                Arguments.of("encoded path traversal", "GET", "/v1/instances/..%2F..%2Fetc/health", null, 400),
+                Arguments.of("a null host", "POST", "/v1/services/data-collector/deploy",
+                        "{\"hosts\": [null], \"config\": {\"pairs\": [\"BTC-USDT\"]}}", 400),
+                Arguments.of("a deploy without a body", "POST", "/v1/services/data-collector/deploy", "", 400),
+                Arguments.of("revert without a version", "POST", "/v1/secrets/actions/revert", "{\"name\": \"x\"}", 400),
+                Arguments.of("rotate with neither value nor generate", "POST", "/v1/secrets/actions/rotate", "{\"name\": \"x\"}", 400),
+                Arguments.of("reveal without a name", "POST", "/v1/secrets/actions/reveal", "{}", 400),
+                Arguments.of("put without a value", "PUT", "/v1/secrets/x", "{}", 400),
+                Arguments.of("action of the wrong type", "POST", "/v1/instances/data-collector-1/actions", "{\"action\": 3}", 400));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -271,7 +271,6 @@ class DataCollectorLifecycleTest {
         assertEquals("unknown", first.path("health").asText(), "the emulator runs no containers: nothing to probe");
         assertEquals(1, first.path("desired").asInt());
         assertEquals(1, first.path("running").asInt());
-        assertTrue(first.path("message").asText().length() > 10, first::toString);
-        assertEquals(Map.of(), Map.of());
+        assertTrue(first.path("message").asText().contains("nothing could be probed"), first::toString);
     }
 }

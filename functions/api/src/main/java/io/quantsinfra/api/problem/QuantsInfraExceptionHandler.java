@@ -20,8 +20,17 @@ final class QuantsInfraExceptionHandler implements ExceptionHandler<QuantsInfraE
         this.processor = processor;
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(QuantsInfraExceptionHandler.class);
+
     @Override
     public HttpResponse<?> handle(HttpRequest request, QuantsInfraException e) {
+        if (e.kind().httpStatus() >= 500) {
+            // AWS's side of a failure (its code and request id) for operators; messages never carry values.
+            Throwable aws = e.getCause();
+            LOG.warn("{} {} failed: {} {}", request.getMethodName(), request.getPath(), e.getMessage(),
+                    aws instanceof software.amazon.awssdk.awscore.exception.AwsServiceException a ? "(AWS request id "
+                            + a.requestId() + ")" : "");
+        }
         return processor.processResponse(ErrorContext.builder(request).cause(e).errorMessage(e.getMessage()).build(),
                 HttpResponse.status(HttpStatus.valueOf(e.kind().httpStatus())));
     }

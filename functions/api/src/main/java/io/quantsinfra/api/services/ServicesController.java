@@ -57,7 +57,7 @@ final class ServicesController {
     }
 
     @Post("/{service}/scale")
-    @Operation(summary = "Scale a service to count instances (0..50), adding or removing the highest index first")
+    @Operation(summary = "Scale a service to count instances (0..50): adds the lowest free indexes, removes the highest first")
     ScaleResult scale(@PathVariable String service, @Body ScaleBody body, HttpRequest<?> request) {
         return lifecycle.scale(service, body.count(), Actors.of(request));
     }

@@ -28,6 +28,7 @@ import io.quantsinfra.core.history.StateStore;
 import io.quantsinfra.core.logs.LogSource;
 import io.quantsinfra.core.secret.SecretResolver;
 import jakarta.inject.Singleton;
+import io.quantsinfra.aws.dynamodb.DynamoDbLease;
 import io.quantsinfra.aws.dynamodb.DynamoDbScrapeTargetStore;
 import io.quantsinfra.aws.s3.S3MonitorConfigPublisher;
 import io.quantsinfra.core.monitor.PrometheusConfig;
@@ -144,8 +145,8 @@ final class AwsBeans {
     @Singleton
     LifecycleService lifecycle(ServiceCatalog catalog, ContainerPlatform platform, NetworkDirectory network,
                                StateStore state, SecretResolver secrets, SecretsManagerStore secretStore,
-                               AwsSettings settings, Clock clock, ScrapeTargetService scrapeTargets) {
+                               AwsSettings settings, Clock clock, ScrapeTargetService scrapeTargets, AwsClients clients) {
         return new LifecycleService(catalog, platform, network, state, secrets, secretStore, settings.platformContext(),
-                clock, 4, List.of(scrapeTargets));
+                clock, 4, List.of(scrapeTargets), new DynamoDbLease(clients.dynamoDb(), settings.table()));
     }
 }

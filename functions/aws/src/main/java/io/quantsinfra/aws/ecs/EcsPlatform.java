@@ -113,7 +113,7 @@ public final class EcsPlatform implements ContainerPlatform {
     static TaskDefinitionRef ref(String arn) {
         Matcher m = TD_ARN.matcher(arn);
         if (!m.matches()) {
-            throw new IllegalStateException("unexpected task definition ARN " + arn);
+            throw new io.quantsinfra.core.error.UpstreamException("ECS returned an unexpected task definition ARN " + arn);
         }
         return new TaskDefinitionRef(arn, m.group(1), Integer.parseInt(m.group(2)));
     }
@@ -185,7 +185,9 @@ public final class EcsPlatform implements ContainerPlatform {
 
     private String instanceArn(InstanceId id) {
         return AwsErrors.call("describe ECS service " + id, () -> ecs.describeServices(r -> r
-                .cluster(settings.cluster()).services(id.toString())).services().getFirst().serviceArn());
+                .cluster(settings.cluster()).services(id.toString())).services()).stream().findFirst()
+                .map(Service::serviceArn).orElseThrow(() -> new io.quantsinfra.core.error.NotFoundException(
+                        "instance " + id + " disappeared while it was being updated"));
     }
 
     @Override

@@ -57,13 +57,12 @@ public final class S3MonitorConfigPublisher implements MonitorConfigPublisher {
     }
 
     private String current(String key) {
-        try {
-            return AwsErrors.call("read s3://" + bucket + "/" + key,
-                    () -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String());
-        } catch (io.quantsinfra.core.error.NotFoundException e) {
-            return null;
-        } catch (NoSuchKeyException e) {
-            return null;
-        }
+        return AwsErrors.call("read s3://" + bucket + "/" + key, () -> {
+            try {
+                return s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String();
+            } catch (NoSuchKeyException e) {
+                return null;
+            }
+        });
     }
 }

@@ -66,10 +66,19 @@ public final class SecretsManagerStore implements SecretStore, SecretFormat {
     @Override
     public Optional<SecretMetadata> describe(String name) {
         return describeRaw(name).map(d -> {
-            List<String> keys = d.deletedDate() == null ? jsonKeys(reveal(name)) : List.of();
+            List<String> keys = d.deletedDate() == null ? keysOrNone(name) : List.of();
             return new SecretMetadata(name, d.arn(), d.lastChangedDate(), d.deletedDate(), versions(d.versionIdsToStages()),
                     keys, List.of());
         });
+    }
+
+    /** The JSON keys of the current value; none for values made outside quants-infra that it cannot read. */
+    private List<String> keysOrNone(String name) {
+        try {
+            return jsonKeys(reveal(name));
+        } catch (InvalidInputException e) {
+            return List.of();
+        }
     }
 
     private Optional<DescribeSecretResponse> describeRaw(String name) {
@@ -178,7 +187,7 @@ public final class SecretsManagerStore implements SecretStore, SecretFormat {
                 r.recoveryWindowInDays((long) recoveryDays);
             }
         }));
-        return describe(name).orElseGet(() -> new SecretMetadata(name, "", null, Instant.now(), List.of(), List.of(), List.of()));
+        return describe(name).orElseGet(() -> new SecretMetadata(name, "", null, null, List.of(), List.of(), List.of()));
     }
 
     @Override

@@ -102,9 +102,22 @@ public final class DeployCommand implements Callable<Integer> {
             }
             return 0;
         }
-        new RolloutWatch(client, service, changed, wait, out).await();
+        new RolloutWatch(client, service, changed, expectedTaskDefinitions(result), wait, out).await();
         out.println(service + ": deployed " + changed.size() + " instance(s).");
         return 0;
+    }
+
+    /** {@code family:revision} each changed instance should end on, from the task definition ARNs the deploy returned. */
+    private static java.util.Map<String, String> expectedTaskDefinitions(JsonNode result) {
+        java.util.Map<String, String> expected = new java.util.HashMap<>();
+        for (JsonNode inst : result.path("instances")) {
+            String arn = inst.path("taskDefinition").asText("");
+            int slash = arn.lastIndexOf('/');
+            if (slash >= 0 && !inst.path("action").asText().equals("unchanged")) {
+                expected.put(inst.path("instance").asText(), arn.substring(slash + 1));
+            }
+        }
+        return expected;
     }
 
     private List<String> report(JsonNode result, PrintWriter out) {

@@ -22,13 +22,31 @@ final class RolloutWatch {
     private final List<String> instances;
     private final Duration timeout;
     private final PrintWriter out;
+    private final java.util.Map<String, String> expected;
 
     RolloutWatch(ApiClient client, String service, List<String> instances, Duration timeout, PrintWriter out) {
+        this(client, service, instances, java.util.Map.of(), timeout, out);
+    }
+
+    /**
+     * @param expected per instance, the task definition ({@code family:revision}) the rollout should end on; an
+     *     instance that settles on another one was rolled back
+     */
+    RolloutWatch(ApiClient client, String service, List<String> instances, java.util.Map<String, String> expected,
+                 Duration timeout, PrintWriter out) {
         this.client = client;
         this.service = service;
         this.instances = instances;
+        this.expected = java.util.Map.copyOf(expected);
         this.timeout = timeout;
         this.out = out;
+    }
+
+    /** A rollout that ECS's circuit breaker rolled back: the one failure worth undoing a change for. */
+    static final class RolloutFailedException extends CliException {
+        RolloutFailedException(String message) {
+            super(CliException.FAILED, message);
+        }
     }
 
     void await() {
@@ -49,6 +67,12 @@ final class RolloutWatch {
                     pending.remove(id);
                     failures.add(id + ": " + inst.path("rolloutReason").asText("rolled back"));
                     out.println("[" + index + "/" + n + "] " + id + ": rollout FAILED — " + inst.path("rolloutReason").asText());
+                } else if ((rollout.equals("completed") || rollout.equals("none")) && expected.containsKey(id)
+                        && !expected.get(id).equals(inst.path("taskDefinition").asText())) {
+                    pending.remove(id);
+                    failures.add(id + ": rolled back to " + inst.path("taskDefinition").asText());
+                    out.println("[" + index + "/" + n + "] " + id + ": rollout FAILED — rolled back to "
+                            + inst.path("taskDefinition").asText());
                 } else if ((rollout.equals("completed") || rollout.equals("none"))
                         && inst.path("running").asInt() == inst.path("desired").asInt()) {
                     pending.remove(id);
@@ -73,7 +97,7 @@ final class RolloutWatch {
             }
         }
         if (!failures.isEmpty()) {
-            throw new CliException(CliException.FAILED, "deployment failed and was rolled back: " + String.join("; ", failures));
+            throw new RolloutFailedException("deployment failed and was rolled back: " + String.join("; ", failures));
         }
     }
 }

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code quants-infra scale}: set the number of instances of a service. */
 @Command(name = "scale", mixinStandardHelpOptions = true,
-        description = "Scale a service to COUNT instances (0..50); removes or adds the highest index first.")
+        description = "Scale a service to COUNT instances (0..50): adds the lowest free indexes, removes the highest first.")
 public final class ScaleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -256,10 +256,7 @@ public final class SecretsCommand implements Runnable {
             }
             try {
                 new RolloutWatch(client, null, restarted, wait, out).await();
-            } catch (CliException e) {
-                if (e.exitCode() != CliException.FAILED) {
-                    throw e;
-                }
+            } catch (RolloutWatch.RolloutFailedException e) {
                 client.post("/v1/secrets/actions/revert", Map.of("name", name, "version", r.path("previousVersion").asText()));
                 throw new CliException(CliException.FAILED, e.getMessage() + "; AWSCURRENT of " + name
                         + " moved back to version " + r.path("previousVersion").asText() + " and the instances redeployed with it");

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 class DeployCommandTest {
     private HttpServer api;
     private volatile String rollout = "failed";
+    private volatile String taskDefinition = "freqtrade-1:6";
 
     @BeforeEach
     void start() throws IOException {
@@ -31,9 +32,9 @@ class DeployCommandTest {
                  {"instance":"freqtrade-1","host":"us-east-1a","action":"update","taskDefinition":"arn:aws:ecs:us-east-1:1:task-definition/freqtrade-1:7",
                   "changes":["containers[freqtrade].image: \\"a\\" → \\"b\\""],"steps":["registering task definition…","updating service…"]}]}"""));
         api.createContext("/v1/status", ex -> respond(ex, """
-                {"instances":[{"instance":"freqtrade-1","service":"freqtrade","health":"unhealthy","desired":1,"running":0,
-                 "rollout":"%s","rolloutReason":"ECS deployment circuit breaker: tasks failed to start.","message":"x"}]}"""
-                .formatted(rollout)));
+                {"instances":[{"instance":"freqtrade-1","service":"freqtrade","health":"unhealthy","desired":1,"running":1,
+                 "taskDefinition":"%s","rollout":"%s","rolloutReason":"ECS deployment circuit breaker: tasks failed to start.",
+                 "message":"x"}]}""".formatted(taskDefinition, rollout)));
         api.start();
     }
 
@@ -67,6 +68,31 @@ class DeployCommandTest {
         assertTrue(err.toString().contains("rolled back"), err::toString);
         assertTrue(err.toString().contains("circuit breaker: tasks failed to start"), err::toString);
         assertTrue(out.toString().contains("[1/1] freqtrade-1: rollout FAILED"), out::toString);
+    }
+
+    @Test
+    void deploy_reportsARollbackThatAlreadyFinished_byTheTaskDefinitionItSettledOn() {
+        rollout = "completed";
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int exit = run(out, err, "deploy", "--service", "freqtrade");
+
+        assertEquals(1, exit, out + "\n" + err);
+        assertTrue(err.toString().contains("rolled back to freqtrade-1:6"), err::toString);
+    }
+
+    @Test
+    void deploy_succeeds_whenTheRolloutCompletesOnTheNewRevision() {
+        rollout = "completed";
+        taskDefinition = "freqtrade-1:7";
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+
+        int exit = run(out, err, "deploy", "--service", "freqtrade");
+
+        assertEquals(0, exit, out + "\n" + err);
+        assertTrue(out.toString().contains("rollout completed"), out::toString);
     }
 
     @Test

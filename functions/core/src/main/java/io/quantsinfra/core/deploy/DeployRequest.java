@@ -21,9 +21,17 @@ public record DeployRequest(
         boolean storeSecrets,
         String actor) {
     public DeployRequest {
-        hosts = hosts == null ? List.of() : List.copyOf(hosts);
+        // Kept as given (nulls too): the lifecycle refuses a bad host with its index, as a 400.
+        hosts = hosts == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(hosts));
         config = config == null ? Map.of() : config;
         overrides = overrides == null ? Overrides.NONE : overrides;
         actor = actor == null || actor.isBlank() ? "unknown" : actor;
+    }
+
+    /** Without the config: with {@code storeSecrets} it may hold literal secrets. */
+    @Override
+    public String toString() {
+        return "DeployRequest[service=" + service + ", hosts=" + hosts + ", config=<not shown>, overrides=" + overrides
+                + ", dryRun=" + dryRun + ", confirmLive=" + confirmLive + ", storeSecrets=" + storeSecrets + ", actor=" + actor + "]";
     }
 }

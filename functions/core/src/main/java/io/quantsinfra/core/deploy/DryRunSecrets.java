@@ -4,8 +4,9 @@ import io.quantsinfra.core.secret.SecretRef;
 import io.quantsinfra.core.secret.SecretResolver;
 
 /**
- * Secret resolution for a dry run: checks references, but never creates a secret; references to literals
- * that {@code --store-secrets} would store resolve to a placeholder.
+ * Secret resolution that writes nothing, for planning: checks references, never creates a generated secret;
+ * references to literals that {@code --store-secrets} will store resolve to their secret when it exists, and
+ * to a placeholder when it does not yet.
  */
 final class DryRunSecrets implements SecretResolver {
     private final SecretResolver real;
@@ -20,7 +21,11 @@ final class DryRunSecrets implements SecretResolver {
     @Override
     public String valueFrom(SecretRef ref) {
         if (toStore.contains(ref.name())) {
-            return "(stored at deploy: " + ref.name() + ")";
+            try {
+                return real.valueFrom(ref);
+            } catch (io.quantsinfra.core.error.NotFoundException e) {
+                return "(stored at deploy: " + ref.name() + ")";
+            }
         }
         return real.valueFrom(ref);
     }

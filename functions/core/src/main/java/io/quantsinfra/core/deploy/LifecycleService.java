@@ -28,7 +28,7 @@ import java.util.UUID;
  *
  * {@snippet :
  * DeployResult r = lifecycle.deploy(new DeployRequest("data-collector", List.of("us-east-1a"),
- *         Map.of("pairs", List.of("BTC-USDT")), Overrides.NONE, false, false, "alice"));
+ *         Map.of("pairs", List.of("BTC-USDT")), Overrides.NONE, false, false, false, "alice"));
  * }
  */
 public final class LifecycleService {
@@ -45,10 +45,14 @@ public final class LifecycleService {
     private final Clock clock;
     private final DeployExecutor executor;
     private final List<DeployHook> hooks;
+    private final io.quantsinfra.core.evaluation.Lease lease;
+    /** Longer than any single lifecycle call runs (API Gateway stops waiting after 30 s). */
+    static final java.time.Duration LOCK_TTL = java.time.Duration.ofMinutes(2);
 
     public LifecycleService(ServiceCatalog catalog, ContainerPlatform platform, NetworkDirectory network,
                             StateStore state, SecretResolver secrets, SecretStore secretStore, PlatformContext context,
-                            Clock clock, int parallelism, List<DeployHook> hooks) {
+                            Clock clock, int parallelism, List<DeployHook> hooks,
+                            io.quantsinfra.core.evaluation.Lease lease) {
         this.catalog = catalog;
         this.platform = platform;
         this.network = network;
@@ -59,50 +63,113 @@ public final class LifecycleService {
         this.clock = clock;
         this.executor = new DeployExecutor(parallelism);
         this.hooks = List.copyOf(hooks);
+        this.lease = lease;
     }
 
     /** Deploys (or plans, with {@code dryRun}) a service. */
     public DeployResult deploy(DeployRequest request) {
         ServiceType type = catalog.get(request.service());
-        List<LiteralSecrets.Literal> literals = List.of();
-        java.util.Map<String, Object> raw = request.config();
-        if (request.storeSecrets()) {
-            LiteralSecrets.Extraction extraction = LiteralSecrets.extract(type, raw);
-            raw = extraction.document();
-            literals = extraction.literals();
-        }
-        ServiceConfig config = type.validate(raw);
-        List<Placement> asked = request.hosts().stream().map(network::resolve).toList();
-        if (asked.size() > MAX_INSTANCES) {
-            throw new InvalidInputException("hosts", "at most " + MAX_INSTANCES + " hosts, got " + asked.size());
-        }
+        LiteralSecrets.Extraction extraction = request.storeSecrets() ? LiteralSecrets.extract(type, request.config())
+                : new LiteralSecrets.Extraction(request.config(), List.of());
+        ServiceConfig config = type.validate(extraction.document());
+        List<Placement> asked = placements(request.hosts());
         List<InstanceState> existing = platform.instances(type.name());
         requireLiveConfirmation(type, config, existing, request.confirmLive());
-        List<DeployResult.StoredSecret> stored = literals.stream()
+        List<LiteralSecrets.Literal> changedLiterals = extraction.literals().stream().filter(this::differsFromStored).toList();
+        List<DeployResult.StoredSecret> stored = changedLiterals.stream()
                 .map(l -> new DeployResult.StoredSecret(l.field(), l.name())).toList();
-        if (!request.dryRun()) {
-            literals.forEach(l -> secretStore.put(SecretNames.check(l.name(), ""), SecretNames.checkValue(l.value())));
-        }
-        SecretResolver resolver = request.dryRun() ? new DryRunSecrets(secrets, literals) : secrets;
-        List<DeployPlanner.Step> plan = DeployPlanner.plan(type, config, request.overrides(), asked, existing,
-                network, context, resolver);
+        // Planned with nothing written: every other reference is checked before any change.
+        List<DeployPlanner.Step> plan = DeployPlanner.plan(type, config, request.overrides(), asked, existing, network,
+                context, new DryRunSecrets(secrets, changedLiterals));
         String id = UUID.randomUUID().toString();
+        List<DeployResult.InstancePlan> preview = plan.stream().map(DeployPlanner.Step::preview).toList();
         if (request.dryRun()) {
-            return new DeployResult(type.name(), true, "planned", id, plan.stream().map(DeployPlanner.Step::preview).toList(),
-                    stored);
+            return new DeployResult(type.name(), true, "planned", id, preview, stored);
         }
-        boolean changed = plan.stream().anyMatch(s -> !s.unchanged());
-        if (!changed) {
-            return new DeployResult(type.name(), false, "unchanged", id,
-                    plan.stream().map(DeployPlanner.Step::preview).toList(), stored);
+        if (plan.stream().allMatch(DeployPlanner.Step::unchanged) && changedLiterals.isEmpty()) {
+            return new DeployResult(type.name(), false, "unchanged", id, preview, stored);
         }
-        hooks.forEach(h -> h.beforeDeploy(type, config));
-        List<DeployResult.InstancePlan> done = executor.run(plan, platform);
-        state.saveDeployed(new DeployedConfig(config, request.overrides()));
-        state.record(new DeploymentRecord(id, type.name(), request.actor(), clock.instant(), "deploy", "succeeded",
-                done.stream().map(DeployResult.InstancePlan::instance).toList(),
-                done.stream().flatMap(p -> p.changes().stream().map(c -> p.instance() + ": " + c)).toList()));
-        return new DeployResult(type.name(), false, "changed", id, done, stored);
+        try (ServiceLock lock = lock(type.name(), request.actor())) {
+            changedLiterals.forEach(l -> secretStore.put(SecretNames.check(l.name(), ""), SecretNames.checkValue(l.value())));
+            // Planned again with the real resolver: stored literals and first-time generated secrets now have ARNs.
+            plan = DeployPlanner.plan(type, config, request.overrides(), asked, existing, network, context, secrets);
+            java.util.Set<String> restart = readersOf(plan, changedLiterals);
+            hooks.forEach(h -> h.beforeDeploy(type, config));
+            DeployExecutor.Outcome outcome = executor.run(plan, restart, platform);
+            state.saveDeployed(new DeployedConfig(config, request.overrides()));
+            record(id, type.name(), request.actor(), "deploy", outcome);
+            outcome.throwIfFailed();
+            return new DeployResult(type.name(), false, "changed", id, outcome.done(), stored);
+        }
+    }
+
+    private List<Placement> placements(List<String> hosts) {
+        if (hosts.size() > MAX_INSTANCES) {
+            throw new InvalidInputException("hosts", "at most " + MAX_INSTANCES + " hosts, got " + hosts.size());
+        }
+        List<Placement> out = new ArrayList<>();
+        for (int i = 0; i < hosts.size(); i++) {
+            String host = hosts.get(i);
+            if (host == null || host.isBlank()) {
+                throw new InvalidInputException("hosts[" + i + "]", "a host is an availability zone or a subnet id");
+            }
+            out.add(network.resolve(host));
+        }
+        return out;
+    }
+
+    /** Whether a literal from the config differs from what its secret holds (or the secret does not exist yet). */
+    private boolean differsFromStored(LiteralSecrets.Literal literal) {
+        return secretStore.describe(literal.name()).map(m -> !secretStore.reveal(literal.name()).equals(literal.value()))
+                .orElse(true);
+    }
+
+    /** Instances whose task reads one of the secrets whose value just changed: they restart to read it. */
+    private java.util.Set<String> readersOf(List<DeployPlanner.Step> plan, List<LiteralSecrets.Literal> changed) {
+        java.util.Set<String> arns = new java.util.HashSet<>();
+        for (LiteralSecrets.Literal l : changed) {
+            secretStore.describe(l.name()).ifPresent(m -> arns.add(m.arn()));
+        }
+        java.util.Set<String> readers = new java.util.HashSet<>();
+        for (DeployPlanner.Step step : plan) {
+            for (TaskSpec.ContainerSpec c : step.desired().containers()) {
+                for (TaskSpec.SecretEnv s : c.secrets()) {
+                    if (arns.stream().anyMatch(a -> s.valueFrom().equals(a) || s.valueFrom().startsWith(a + ":"))) {
+                        readers.add(step.id().toString());
+                    }
+                }
+            }
+        }
+        return readers;
+    }
+
+    private void record(String id, String service, String actor, String action, DeployExecutor.Outcome outcome) {
+        List<String> lines = new ArrayList<>();
+        outcome.done().forEach(p -> p.changes().forEach(c -> lines.add(p.instance() + ": " + c)));
+        outcome.failures().forEach((instance, e) -> lines.add(instance + ": FAILED: " + e.getMessage()));
+        List<String> instances = new ArrayList<>(outcome.done().stream().map(DeployResult.InstancePlan::instance).toList());
+        instances.addAll(outcome.failures().keySet());
+        state.record(new DeploymentRecord(id, service, actor, clock.instant(), action,
+                outcome.failures().isEmpty() ? "succeeded" : "failed", instances, lines));
+    }
+
+    /**
+     * Holds the service's lock while its instances change, so two deploys (a retried CLI call, two people) cannot
+     * interleave. Taken only when something will change: an unchanged deploy writes nothing.
+     */
+    private ServiceLock lock(String service, String actor) {
+        String owner = actor + "/" + UUID.randomUUID();
+        String name = "service/" + service;
+        if (!lease.acquire(name, owner, clock.instant(), LOCK_TTL)) {
+            throw new ConflictException("another change to " + service + " is in progress; try again when it has finished");
+        }
+        return () -> lease.release(name, owner);
+    }
+
+    /** A held service lock; closing gives it back. */
+    private interface ServiceLock extends AutoCloseable {
+        @Override
+        void close();
     }
 
     private void requireLiveConfirmation(ServiceType type, ServiceConfig config, List<InstanceState> existing,
@@ -111,9 +178,10 @@ public final class LifecycleService {
         if (!live || confirmed || existing.isEmpty()) {
             return;
         }
+        // Without a stored config the running instances' mode is unknown: ask, rather than go live unasked.
         boolean runningDry = state.deployed(type.name())
                 .map(d -> !Boolean.FALSE.equals(d.config().values().get("dry_run")))
-                .orElse(false);
+                .orElse(true);
         if (runningDry) {
             throw new ConflictException(type.name() + " is running in dry-run mode and this config trades live "
                     + "(dry_run: false); repeat with --confirm-live to switch to live trading");
@@ -130,20 +198,23 @@ public final class LifecycleService {
                     + "'; expected start, stop or restart");
         }
         InstanceState current = platform.instance(id).orElseThrow(() -> notFound(id));
-        int desired = switch (normalized) {
-            case "start" -> {
-                platform.update(id, null, null, 1, false);
-                yield 1;
-            }
-            case "stop" -> {
-                platform.update(id, null, null, 0, false);
-                yield 0;
-            }
-            default -> {
-                platform.update(id, null, null, null, true);
-                yield current.desired();
-            }
-        };
+        int desired;
+        try (ServiceLock lock = lock(id.service(), actor)) {
+            desired = switch (normalized) {
+                case "start" -> {
+                    platform.update(id, null, null, 1, false);
+                    yield 1;
+                }
+                case "stop" -> {
+                    platform.update(id, null, null, 0, false);
+                    yield 0;
+                }
+                default -> {
+                    platform.update(id, null, null, null, true);
+                    yield current.desired();
+                }
+            };
+        }
         state.record(new DeploymentRecord(UUID.randomUUID().toString(), id.service(), actor, clock.instant(), normalized,
                 "succeeded", List.of(id.toString()), List.of()));
         String message = switch (normalized) {
@@ -154,7 +225,7 @@ public final class LifecycleService {
         return new ActionResult(id.toString(), normalized, desired, message);
     }
 
-    /** Scales a service to {@code count} instances, adding or removing the highest index first. */
+    /** Scales a service to {@code count} instances: adds the lowest free indexes, removes the highest first. */
     public ScaleResult scale(String service, Integer count, String actor) {
         ServiceType type = catalog.get(service);
         if (count == null) {
@@ -164,28 +235,33 @@ public final class LifecycleService {
             throw new InvalidInputException("count", "must be between 0 and " + MAX_INSTANCES + ", got " + count);
         }
         List<InstanceState> existing = platform.instances(type.name());
+        if (count == existing.size()) {
+            return new ScaleResult(type.name(), count, List.of(), List.of(), type.name() + " already has " + count + " instance(s)");
+        }
+        String id = UUID.randomUUID().toString();
         List<String> added = new ArrayList<>();
         List<String> removed = new ArrayList<>();
-        if (count > existing.size()) {
-            DeployedConfig deployed = state.deployed(type.name()).orElseThrow(() -> new ConflictException(
-                    type.name() + " has never been deployed; deploy it before scaling up"));
-            List<DeployPlanner.Step> plan = DeployPlanner.growth(type, deployed, existing, count, network, context, secrets);
-            hooks.forEach(h -> h.beforeDeploy(type, deployed.config()));
-            executor.run(plan, platform).forEach(p -> added.add(p.instance()));
-        } else {
-            List<InstanceState> doomed = existing.stream().sorted((a, b) -> b.id().compareTo(a.id()))
-                    .limit(existing.size() - count).toList();
-            for (InstanceState s : doomed) {
-                remove(s);
-                removed.add(s.id().toString());
+        try (ServiceLock lock = lock(type.name(), actor)) {
+            if (count > existing.size()) {
+                DeployedConfig deployed = state.deployed(type.name()).orElseThrow(() -> new ConflictException(
+                        type.name() + " has never been deployed; deploy it before scaling up"));
+                List<DeployPlanner.Step> plan = DeployPlanner.growth(type, deployed, existing, count, network, context, secrets);
+                hooks.forEach(h -> h.beforeDeploy(type, deployed.config()));
+                DeployExecutor.Outcome outcome = executor.run(plan, java.util.Set.of(), platform);
+                outcome.done().forEach(p -> added.add(p.instance()));
+                record(id, type.name(), actor, "scale", outcome);
+                outcome.throwIfFailed();
+            } else {
+                existing.stream().sorted((a, b) -> b.id().compareTo(a.id())).limit(existing.size() - count).forEach(s -> {
+                    remove(s);
+                    removed.add(s.id().toString());
+                });
+                state.record(new DeploymentRecord(id, type.name(), actor, clock.instant(), "scale", "succeeded", removed,
+                        List.of("count " + existing.size() + " → " + count)));
             }
         }
-        state.record(new DeploymentRecord(UUID.randomUUID().toString(), type.name(), actor, clock.instant(), "scale",
-                added.isEmpty() && removed.isEmpty() ? "unchanged" : "succeeded",
-                added.isEmpty() ? removed : added, List.of("count " + existing.size() + " → " + count)));
-        String message = added.isEmpty() && removed.isEmpty() ? type.name() + " already has " + count + " instance(s)"
-                : type.name() + " scaled from " + existing.size() + " to " + count + " instance(s)";
-        return new ScaleResult(type.name(), count, added, removed, message);
+        return new ScaleResult(type.name(), count, added, removed,
+                type.name() + " scaled from " + existing.size() + " to " + count + " instance(s)");
     }
 
     /** Removes every instance of a service and deregisters their task definitions; logs and secrets are kept. */
@@ -198,9 +274,11 @@ public final class LifecycleService {
         }
         List<String> instances = new ArrayList<>();
         List<String> deregistered = new ArrayList<>();
-        for (InstanceState s : existing.reversed()) {
-            deregistered.addAll(remove(s));
-            instances.add(s.id().toString());
+        try (ServiceLock lock = lock(type.name(), actor)) {
+            for (InstanceState s : existing.reversed()) {
+                deregistered.addAll(remove(s));
+                instances.add(s.id().toString());
+            }
         }
         state.forgetDeployed(type.name());
         state.record(new DeploymentRecord(UUID.randomUUID().toString(), type.name(), actor, clock.instant(), "destroy",

@@ -1,7 +1,7 @@
 package io.quantsinfra.core.error;
 
 /** Input that can never succeed as given; {@code field} is the JSON path of the offending value, when there is one. */
-public final class InvalidInputException extends QuantsInfraException {
+public sealed class InvalidInputException extends QuantsInfraException permits LiteralSecretException {
     private final String field;
 
     public InvalidInputException(String message) {

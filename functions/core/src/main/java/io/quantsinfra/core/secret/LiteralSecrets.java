@@ -15,7 +15,6 @@ import java.util.regex.Pattern;
  * validation says where the literals are, so the rule lives in one place.
  */
 public final class LiteralSecrets {
-    private static final String MARK = "literal secrets are not accepted";
     private static final Pattern STEP = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)]");
     private static final int MAX_LITERALS = 64;
 
@@ -39,14 +38,16 @@ public final class LiteralSecrets {
             try {
                 type.validate(doc);
                 return new Extraction(doc, found);
-            } catch (InvalidInputException e) {
-                if (e.field() == null || !e.getMessage().contains(MARK)) {
+            } catch (io.quantsinfra.core.error.LiteralSecretException e) {
+                if (e.field() == null) {
                     return new Extraction(doc, found);
                 }
                 Object literal = get(doc, e.field());
                 String name = type.name() + "/" + e.field().replaceAll("\\[(\\d+)]", "/$1").replace('.', '/');
                 found.add(new Literal(e.field(), name, SecretValue.of(String.valueOf(literal))));
                 set(doc, e.field(), Map.of("secretRef", name));
+            } catch (InvalidInputException e) {
+                return new Extraction(doc, found);
             }
         }
         throw new InvalidInputException("config", "more than " + MAX_LITERALS + " literal secrets");

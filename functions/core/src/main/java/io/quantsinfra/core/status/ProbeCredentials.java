@@ -37,6 +37,15 @@ public final class ProbeCredentials {
                 || !(catalog.get(instance.service()) instanceof FreqtradeService freqtrade)) {
             return Map.of();
         }
+        try {
+            return login(freqtrade, instance);
+        } catch (io.quantsinfra.core.error.QuantsInfraException e) {
+            // A missing or unreadable password costs this instance its probe (it answers 401), not everyone's status.
+            return Map.of();
+        }
+    }
+
+    private Map<String, String> login(FreqtradeService freqtrade, InstanceId instance) {
         return state.deployed(freqtrade.name()).map(d -> {
             String user = freqtrade.apiUsername(d.config());
             SecretRef ref = freqtrade.apiPassword(instance, d.config());

@@ -31,6 +31,11 @@ public record Path(String text) {
         return new Path(text + "[" + index + "]");
     }
 
+    /** A literal where a secret reference belongs (at a secret key of the schema). */
+    public io.quantsinfra.core.error.LiteralSecretException literalSecret(String message) {
+        return new io.quantsinfra.core.error.LiteralSecretException(text.isEmpty() ? null : text, message);
+    }
+
     /** An exception for this path; the root path gives an exception without a field. */
     public InvalidInputException invalid(String message) {
         return new InvalidInputException(text.isEmpty() ? null : text, message);

@@ -47,7 +47,7 @@ public record SecretNode(Set<String> urlSchemes) implements Node {
             case Map<?, ?> m -> reference(m, path);
             case String s when s.isEmpty() -> null;
             case String s when !urlSchemes.isEmpty() && !carriesCredential(s) -> plainUrl(s, path);
-            case String _, Number _ -> throw path.invalid("literal secrets are not accepted; " + HOW);
+            case String _, Number _ -> throw path.literalSecret("literal secrets are not accepted; " + HOW);
             default -> throw path.invalid("expected " + expected() + ", got " + Values.kind(raw));
         };
     }
