@@ -88,8 +88,15 @@ class ControlPlaneTemplateTest {
     }
 
     @Test
-    void scheduledJobs_areLeftOutWhileTheirHandlersDoNotExist() {
-        template.resourceCountIs("AWS::Events::Rule", 0);
+    void scheduledJobs_runTheRealHandlersFromTheScheduledJar_everyMinute() {
+        template.resourceCountIs("AWS::Events::Rule", 2);
+        for (String handler : List.of(io.quantsinfra.cdk.stacks.ScheduledJob.ALERT_EVALUATION_HANDLER,
+                io.quantsinfra.cdk.stacks.ScheduledJob.HEALTH_PROBE_HANDLER)) {
+            template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                    "Handler", handler, "Runtime", "java25",
+                    "SnapStart", Map.of("ApplyOn", "PublishedVersions"))));
+        }
+        template.allResourcesProperties("AWS::Events::Rule", Match.objectLike(Map.of("ScheduleExpression", "rate(1 minute)")));
     }
 
     @Test

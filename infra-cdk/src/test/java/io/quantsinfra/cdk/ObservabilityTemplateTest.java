@@ -54,8 +54,8 @@ class ObservabilityTemplateTest {
     }
 
     @Test
-    void standardApp_hasNoEvaluationAlarmWhileTheEvaluatorDoesNotExist() {
-        assertEquals(0, standard.findResources("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
+    void standardApp_alarmsWhenTheLastAlertEvaluationIsStale() {
+        assertEquals(1, standard.findResources("AWS::CloudWatch::Alarm", Match.objectLike(Map.of(
                 "Properties", Match.objectLike(Map.of("TreatMissingData", "breaching"))))).size());
     }
 }

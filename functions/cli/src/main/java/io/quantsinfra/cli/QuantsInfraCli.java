@@ -1,5 +1,6 @@
 package io.quantsinfra.cli;
 
+import io.quantsinfra.cli.commands.AlertsCommand;
 import io.quantsinfra.cli.commands.DeployCommand;
 import io.quantsinfra.cli.commands.DestroyCommand;
 import io.quantsinfra.cli.commands.HistoryCommand;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Command;
 @Command(name = "quants-infra", mixinStandardHelpOptions = true, version = "quants-infra 0.1.0",
         description = "Deploy and operate Freqtrade bots, market-data collectors and the monitor on ECS Fargate.",
         subcommands = {DeployCommand.class, StatusCommand.class, LogsCommand.class, ScaleCommand.class,
-                ManageCommand.class, DestroyCommand.class, HistoryCommand.class, ScrapeTargetCommand.class, SecretsCommand.class, LocalCommand.class})
+                ManageCommand.class, DestroyCommand.class, HistoryCommand.class, ScrapeTargetCommand.class, SecretsCommand.class, LocalCommand.class,
+                AlertsCommand.class})
 public final class QuantsInfraCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -25,9 +25,9 @@ import java.util.Set;
 public record ScheduledJob(String id, String description, String handler, Path jar, String rate,
                            Map<String, Object> input, Set<Capability> capabilities) {
 
-    /** Alert evaluation (issue 3): handler not written yet. */
+    /** Alert evaluation, in functions/scheduled's jar. */
     public static final String ALERT_EVALUATION_HANDLER = "io.quantsinfra.scheduled.AlertEvaluationHandler::handleRequest";
-    /** Health probing (issue 3): handler not written yet. */
+    /** Health probing, in functions/scheduled's jar. */
     public static final String HEALTH_PROBE_HANDLER = "io.quantsinfra.scheduled.HealthProbeHandler::handleRequest";
     /** Rotation of generated secrets, in the API's Lambda jar. */
     public static final String SECRET_ROTATION_HANDLER = "io.quantsinfra.api.rotation.SecretsRotationHandler::handleRequest";
@@ -54,7 +54,8 @@ public record ScheduledJob(String id, String description, String handler, Path j
                 new ScheduledJob(ALERT_EVALUATION, "quants-infra alert evaluation", ALERT_EVALUATION_HANDLER,
                         config.scheduledLambdaJar(), config.alertEvaluationRate(),
                         Map.of("source", "quants-infra.schedule", "job", "alert-evaluation"),
-                        EnumSet.of(Capability.STATE, Capability.METRICS, Capability.METRICS_READ)),
+                        // Receivers' credentials are secret references, read when a notification goes out.
+                        EnumSet.of(Capability.STATE, Capability.METRICS, Capability.METRICS_READ, Capability.SECRETS_READ)),
                 new ScheduledJob("HealthProbe", "quants-infra health probe", HEALTH_PROBE_HANDLER,
                         config.scheduledLambdaJar(), config.healthProbeRate(),
                         Map.of("source", "quants-infra.schedule", "job", "health-probe"),

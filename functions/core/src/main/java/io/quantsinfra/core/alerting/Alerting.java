@@ -65,8 +65,11 @@ public final class Alerting {
     /** Knobs, with defaults. */
     public record Options(Clock clock, String externalUrl, Duration discoveryTtl, HttpPost http, Sleeper sleeper,
                           Random random, Consumer<String> logger) {
+        /** Defaults; a {@code null} external URL means the repository's docs (runbook links are then paths). */
         public static Options defaults(Clock clock, String externalUrl) {
-            return new Options(clock, externalUrl, Duration.ofMinutes(5), HttpPost.create(), Sleeper.REAL, new Random(),
+            String url = externalUrl == null || externalUrl.isBlank() ? io.quantsinfra.core.rule.Runbooks.REPOSITORY_DOCS
+                    : externalUrl.replaceAll("/+$", "");
+            return new Options(clock, url, Duration.ofMinutes(5), HttpPost.create(), Sleeper.REAL, new Random(),
                     s -> { });
         }
 

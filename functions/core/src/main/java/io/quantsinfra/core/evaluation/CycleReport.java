@@ -18,6 +18,15 @@ public record CycleReport(Instant at, String skipped, int groups, int rules, int
         errors = List.copyOf(errors);
     }
 
+    /** At most this many transitions are listed in the document (a Lambda log line has a size limit). */
+    static final int MAX_LISTED = 200;
+
+    private static List<String> capped(List<String> l) {
+        List<String> out = new java.util.ArrayList<>(l.subList(0, MAX_LISTED));
+        out.add("… and " + (l.size() - MAX_LISTED) + " more");
+        return out;
+    }
+
     static CycleReport skipped(Instant at, String reason) {
         return new CycleReport(at, reason, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, AlertSink.Delivery.NONE, List.of(), 0);
     }
@@ -35,7 +44,7 @@ public record CycleReport(Instant at, String skipped, int groups, int rules, int
         d.put("firing", firing);
         d.put("pending", pending);
         d.put("resolved", resolved);
-        d.put("transitions", transitions);
+        d.put("transitions", transitions.size() <= MAX_LISTED ? transitions : capped(transitions));
         d.put("conflicts", conflicts);
         Map<String, Object> n = new LinkedHashMap<>();
         n.put("sent", delivery.sent());

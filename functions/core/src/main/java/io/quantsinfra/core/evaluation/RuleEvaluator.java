@@ -250,8 +250,11 @@ public final class RuleEvaluator {
         vars.put("value", o.value());
         vars.put("externalLabels", Map.of());
         vars.put("externalURL", externalUrl);
-        Map<String, Object> dot = Map.of("Labels", o.series().map(), "Value", o.value(), "ExternalLabels", Map.of(),
-                "ExternalURL", externalUrl);
+        Map<String, Object> dot = new HashMap<>(vars);
+        dot.put("Labels", o.series().map());
+        dot.put("Value", o.value());
+        dot.put("ExternalLabels", Map.of());
+        dot.put("ExternalURL", externalUrl);
         try {
             return tpl.render(dot, vars);
         } catch (TemplateException e) {

@@ -1,6 +1,5 @@
 package io.quantsinfra.core.metrics;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +37,9 @@ public final class CloudWatchNames {
 
     private static final Map<String, String> STATS = Map.of("average", "Average", "maximum", "Maximum",
             "minimum", "Minimum", "sum", "Sum", "sample_count", "SampleCount");
+    /** Longest prefix first, so aws_applicationelb_ wins over a shorter namespace that is its prefix. */
+    private static final List<String> BY_PREFIX_LENGTH = KNOWN_NAMESPACES.stream()
+            .sorted(Comparator.comparingInt((String ns) -> prefix(ns).length()).reversed()).toList();
     private static final Pattern PERCENTILE = Pattern.compile("p(\\d{1,2})(?:_(\\d{1,3}))?");
 
     private CloudWatchNames() {}
@@ -98,9 +100,7 @@ public final class CloudWatchNames {
         if (name.startsWith("quants_infra_")) {
             return new Target(OWN_NAMESPACE, name, null, "Average");
         }
-        List<String> byLength = new ArrayList<>(KNOWN_NAMESPACES);
-        byLength.sort(Comparator.comparingInt((String ns) -> prefix(ns).length()).reversed());
-        for (String ns : byLength) {
+        for (String ns : BY_PREFIX_LENGTH) {
             String p = prefix(ns) + "_";
             if (name.startsWith(p)) {
                 return awsTarget(name, ns, name.substring(p.length()));

@@ -47,7 +47,7 @@ public final class CycleData implements SeriesLookup {
         Instant end = now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
         Map<Expr.Selector, List<MetricId>> matched = new LinkedHashMap<>();
         Map<MetricId, Duration> windows = new LinkedHashMap<>();
-        Map<String, List<MetricId>> listings = new HashMap<>();
+        Map<String, Object> listings = new HashMap<>();
         for (Need n : needs) {
             List<MetricId> ids = matched.computeIfAbsent(n.selector(), s -> discovery.matching(s, listings));
             for (MetricId id : ids) {

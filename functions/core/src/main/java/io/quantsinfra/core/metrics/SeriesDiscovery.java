@@ -25,7 +25,13 @@ public final class SeriesDiscovery {
     private final Map<String, Listing> cache = new ConcurrentHashMap<>();
     private final AtomicInteger listCalls = new AtomicInteger();
 
-    private record Listing(Instant at, List<MetricId> ids) {}
+    /** A listing with each series' labels computed once (matching runs for every selector of every rule). */
+    private record Listing(Instant at, List<MetricId> ids, List<Labels> labels, List<String> snakeNames) {
+        static Listing of(Instant at, List<MetricId> ids) {
+            return new Listing(at, List.copyOf(ids), ids.stream().map(MetricId::labels).toList(),
+                    ids.stream().map(id -> CloudWatchNames.snake(id.name())).toList());
+        }
+    }
 
     public SeriesDiscovery(MetricSource source, Clock clock, Duration ttl) {
         this.source = source;
@@ -42,18 +48,20 @@ public final class SeriesDiscovery {
      * As {@link #matching(Expr.Selector)}, sharing listings through {@code cycle}: within one cycle each
      * metric is listed at most once, whatever the cache's ttl.
      */
-    public List<MetricId> matching(Expr.Selector selector, Map<String, List<MetricId>> cycle) {
+    public List<MetricId> matching(Expr.Selector selector, Map<String, Object> cycle) {
         CloudWatchNames.Target t = CloudWatchNames.target(selector.metric());
         List<MetricId> out = new ArrayList<>();
         String key = t.byNamespace() ? "ns:" + t.namespace() : "name:" + t.namespace() + ":" + t.metricName();
-        for (MetricId id : cycle.computeIfAbsent(key, k -> listing(k, t))) {
-            if (t.byNamespace() ? !CloudWatchNames.snake(id.name()).equals(t.snakeMetric()) : !id.name().equals(t.metricName())) {
+        Listing listing = (Listing) cycle.computeIfAbsent(key, k -> listing(k, t));
+        for (int i = 0; i < listing.ids().size(); i++) {
+            MetricId id = listing.ids().get(i);
+            if (t.byNamespace() ? !listing.snakeNames().get(i).equals(t.snakeMetric()) : !id.name().equals(t.metricName())) {
                 continue;
             }
             if (t.namespace() == null && id.namespace().startsWith("AWS/")) {
                 continue;
             }
-            Labels labels = id.labels();
+            Labels labels = listing.labels().get(i);
             boolean all = true;
             for (LabelMatcher m : selector.matchers()) {
                 if (!m.matches(labels)) {
@@ -68,20 +76,21 @@ public final class SeriesDiscovery {
         return out;
     }
 
-    private List<MetricId> listing(String key, CloudWatchNames.Target t) {
+    private Listing listing(String key, CloudWatchNames.Target t) {
         Instant now = clock.instant();
         Listing l = cache.get(key);
         if (l != null && now.isBefore(l.at().plus(ttl))) {
-            return l.ids();
+            return l;
         }
         listCalls.incrementAndGet();
         List<MetricId> ids = t.byNamespace() ? source.list(t.namespace(), null) : source.list(t.namespace(), t.metricName());
+        Listing fresh = Listing.of(now, ids);
         if (ids.isEmpty()) {
             cache.remove(key);
         } else {
-            cache.put(key, new Listing(now, List.copyOf(ids)));
+            cache.put(key, fresh);
         }
-        return ids;
+        return fresh;
     }
 
     /** How many listings were requested from the source (not served from the cache). */

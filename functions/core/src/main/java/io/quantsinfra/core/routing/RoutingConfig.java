@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A validated routing config. {@code warnings} name what was accepted but is not used (e.g. SMTP settings). */
+/** A validated routing config; receivers in the order the config lists them. {@code warnings} name what was accepted but is not used (e.g. SMTP settings). */
 public record RoutingConfig(Duration resolveTimeout, Route route, Map<String, Receiver> receivers,
                             List<InhibitRule> inhibitRules, List<String> warnings) {
     public RoutingConfig {
-        receivers = Map.copyOf(receivers);
+        receivers = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(receivers));
         inhibitRules = List.copyOf(inhibitRules);
         warnings = List.copyOf(warnings);
     }

@@ -31,7 +31,8 @@ public final class RoutingService {
         checkSecrets(config);
         StoredRoutingConfig current = store.get().orElse(null);
         List<String> names = new ArrayList<>(config.receivers().keySet());
-        if (current != null && current.document().equals(document)) {
+        if (current != null && io.quantsinfra.core.catalog.schema.Json.write(current.document())
+                .equals(io.quantsinfra.core.catalog.schema.Json.write(document))) {
             return new Applied(current.version(), true, names, config.warnings());
         }
         long version = current == null ? 1 : current.version() + 1;

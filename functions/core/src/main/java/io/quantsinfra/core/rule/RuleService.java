@@ -43,12 +43,17 @@ public final class RuleService {
         List<RuleGroup> groups = RuleFiles.parse(name, document);
         int rules = groups.stream().mapToInt(g -> g.rules().size()).sum();
         StoredRuleFile current = store.get(name).orElse(null);
-        if (current != null && current.document().equals(document)) {
+        if (current != null && sameDocument(current.document(), document)) {
             return new Applied(name, current.version(), groups.size(), rules, true);
         }
         long version = current == null ? 1 : current.version() + 1;
         store.put(new StoredRuleFile(name, version, document, clock.instant(), actor));
         return new Applied(name, version, groups.size(), rules, false);
+    }
+
+    /** Equal as JSON: a document read back from the store may hold 1 where the request held 1 (Long vs Integer). */
+    static boolean sameDocument(Map<String, Object> a, Map<String, Object> b) {
+        return io.quantsinfra.core.catalog.schema.Json.write(a).equals(io.quantsinfra.core.catalog.schema.Json.write(b));
     }
 
     public List<Summary> list() {

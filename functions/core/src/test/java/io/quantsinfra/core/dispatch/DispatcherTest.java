@@ -325,12 +325,15 @@ class DispatcherTest {
         Alerting other = system(new InMemoryLease());
         List<Callable<CycleReport>> runs = List.of(() -> alerting.evaluator().run(false), () -> other.evaluator().run(false),
                 () -> alerting.evaluator().run(false), () -> other.evaluator().run(false));
+        List<CycleReport> reports = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
             for (Future<CycleReport> f : pool.invokeAll(runs)) {
-                f.get();
+                reports.add(f.get());
             }
         }
-        List<String> groups = hook.requests().stream().map(r -> r.body().replaceAll(".*\"groupKey\":\"([^\"]*)\".*", "$1")).toList();
+        assertEquals(20, reports.stream().mapToInt(r -> r.delivery().sent()).sum());
+        assertEquals(2, reports.stream().filter(r -> r.skipped() != null).count(), "each system's second run found its lease held");
+        List<String> groups = hook.requests().stream().map(r -> r.body().replaceAll(".*\"groupKey\":\"((?:[^\"\\\\]|\\\\.)*)\".*", "$1")).toList();
         assertEquals(20, groups.size(), groups::toString);
         assertEquals(20, groups.stream().distinct().count());
     }
@@ -367,7 +370,7 @@ class DispatcherTest {
         assertEquals(1, tg.size());
         assertEquals("/tg/bot123456:ABCdefGHIjklMNOpqr/sendMessage", tg.getFirst().path());
         assertTrue(tg.getFirst().body().contains("\"chat_id\":-1001234567890"), tg.getFirst().body());
-        assertTrue(tg.getFirst().body().contains("\"text\":\"*HighCpu* freqtrade-1 CPU 95%\\n\""), tg.getFirst().body());
+        assertTrue(tg.getFirst().body().contains("\"text\":\"*HighCpu* freqtrade-1 CPU 95%\\n"), tg.getFirst().body());
         assertTrue(tg.getFirst().body().contains("\"parse_mode\":\"HTML\""));
         var slack = hook.requests().stream().filter(r -> r.path().startsWith("/services")).toList();
         assertEquals(1, slack.size());

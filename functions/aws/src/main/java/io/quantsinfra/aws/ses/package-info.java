@@ -1,0 +1,2 @@
+/** SES: alert email. */
+package io.quantsinfra.aws.ses;

@@ -1,0 +1,450 @@
+package io.quantsinfra.cli.commands;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quantsinfra.cli.CliException;
+import io.quantsinfra.cli.config.ConfigFiles;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code quants-infra alerts}: Prometheus rule files, the Alertmanager-shaped routing config, evaluating now,
+ * the alert list, silences and the receivers' endpoints.
+ */
+@Command(name = "alerts", mixinStandardHelpOptions = true,
+        description = "Alert rules, routing, evaluation, silences and receivers.",
+        subcommands = {AlertsCommand.Rules.class, AlertsCommand.Config.class, AlertsCommand.Evaluate.class,
+                AlertsCommand.ListAlerts.class, AlertsCommand.Silence.class, AlertsCommand.Receivers.class})
+public final class AlertsCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    static void format(String format) {
+        if (!List.of("table", "json").contains(format)) {
+            throw new CliException(CliException.INVALID, "--format must be table or json, got '" + format + "'");
+        }
+    }
+
+    static String text(JsonNode n) {
+        return n == null || n.isNull() || n.isMissingNode() ? "" : n.isTextual() ? n.asText() : n.toString();
+    }
+
+    /** {@code alerts rules apply|list|get|delete}. */
+    @Command(name = "rules", mixinStandardHelpOptions = true, description = "Prometheus rule files.",
+            subcommands = {Rules.Apply.class, Rules.ListFiles.class, Rules.Get.class, Rules.Remove.class})
+    static final class Rules implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+
+        @Command(name = "apply", mixinStandardHelpOptions = true,
+                description = "Validate and store a rule file (YAML or JSON); a change makes a new version.")
+        static final class Apply implements Callable<Integer> {
+            @Spec
+            CommandSpec spec;
+            @Mixin
+            ApiOptions api;
+            @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE", description = "Prometheus rule file")
+            Path file;
+            @Option(names = "--name", paramLabel = "NAME", description = "name to store it under (default: the file name without extension)")
+            String name;
+
+            @Override
+            public Integer call() {
+                Map<String, Object> doc = ConfigFiles.read(file);
+                String n = name != null ? name : file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "")
+                        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
+                JsonNode r = api.client().put("/v1/alerts/rules/" + Paths.segment(n), doc);
+                PrintWriter out = spec.commandLine().getOut();
+                out.println("rule file " + r.path("name").asText() + (r.path("unchanged").asBoolean() ? " unchanged at" : " stored as")
+                        + " version " + r.path("version").asLong() + ": " + r.path("groups").asInt() + " group(s), "
+                        + r.path("rules").asInt() + " rule(s)");
+                return 0;
+            }
+        }
+
+        @Command(name = "list", mixinStandardHelpOptions = true, description = "List rule files.")
+        static final class ListFiles implements Callable<Integer> {
+            @Spec
+            CommandSpec spec;
+            @Mixin
+            ApiOptions api;
+            @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json")
+            String format;
+
+            @Override
+            public Integer call() {
+                format(format);
+                JsonNode r = api.client().get("/v1/alerts/rules");
+                PrintWriter out = spec.commandLine().getOut();
+                if (format.equals("json")) {
+                    out.println(r.toPrettyString());
+                    return 0;
+                }
+                Table t = new Table("NAME", "VERSION", "GROUPS", "RULES", "UPDATED", "BY", "ALERTS");
+                r.path("files").forEach(f -> {
+                    List<String> alerts = new ArrayList<>();
+                    f.path("alerts").forEach(a -> alerts.add(a.asText()));
+                    t.row(f.path("name").asText(), f.path("version").asText(), f.path("groups").asText(), f.path("rules").asText(),
+                            f.path("updatedAt").asText(), f.path("updatedBy").asText(), String.join(",", alerts));
+                });
+                if (t.isEmpty()) {
+                    out.println("No rule files. Apply one with 'quants-infra alerts rules apply -f docs/rules/default-rules.yml'.");
+                } else {
+                    t.print(out);
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "get", mixinStandardHelpOptions = true, description = "Print a rule file as stored (YAML).")
+        static final class Get implements Callable<Integer> {
+            @Spec
+            CommandSpec spec;
+            @Mixin
+            ApiOptions api;
+            @Parameters(paramLabel = "NAME", description = "rule file name")
+            String name;
+            @Option(names = "--format", defaultValue = "yaml", paramLabel = "FORMAT", description = "yaml or json")
+            String format;
+
+            @Override
+            public Integer call() throws Exception {
+                if (!List.of("yaml", "json").contains(format)) {
+                    throw new CliException(CliException.INVALID, "--format must be yaml or json, got '" + format + "'");
+                }
+                JsonNode r = api.client().get("/v1/alerts/rules/" + Paths.segment(name));
+                PrintWriter out = spec.commandLine().getOut();
+                if (format.equals("json")) {
+                    out.println(r.toPrettyString());
+                } else {
+                    out.println("# " + r.path("name").asText() + " version " + r.path("version").asText() + ", by "
+                            + r.path("updatedBy").asText() + " at " + r.path("updatedAt").asText());
+                    out.print(Yaml.write(r.path("document")));
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a rule file.")
+        static final class Remove implements Callable<Integer> {
+            @Spec
+            CommandSpec spec;
+            @Mixin
+            ApiOptions api;
+            @Parameters(paramLabel = "NAME", description = "rule file name")
+            String name;
+
+            @Override
+            public Integer call() {
+                api.client().delete("/v1/alerts/rules/" + Paths.segment(name));
+                spec.commandLine().getOut().println("deleted rule file " + name);
+                return 0;
+            }
+        }
+    }
+
+    /** {@code alerts config apply|get}. */
+    @Command(name = "config", mixinStandardHelpOptions = true, description = "The Alertmanager-shaped routing config.",
+            subcommands = {Config.Apply.class, Config.Get.class})
+    static final class Config implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+
+        @Command(name = "apply", mixinStandardHelpOptions = true,
+                description = "Validate and store the routing config (route, receivers, inhibit_rules).")
+        static final class Apply implements Callable<Integer> {
+            @Spec
+            CommandSpec spec;
+            @Mixin
+            ApiOptions api;
+            @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE", description = "alertmanager.yml")
+            Path file;
+
+            @Override
+            public Integer call() {
+                JsonNode r = api.client().put("/v1/alerts/config", ConfigFiles.read(file));
+                PrintWriter out = spec.commandLine().getOut();
+                List<String> receivers = new ArrayList<>();
+                r.path("receivers").forEach(x -> receivers.add(x.asText()));
+                out.println("routing config " + (r.path("unchanged").asBoolean() ? "unchanged at" : "stored as") + " version "
+                        + r.path("version").asLong() + ": receivers " + String.join(", ", receivers));
+                r.path("warnings").forEach(w -> out.println("warning: " + w.asText()));
+                return 0;
+            }
+        }
+
+        @Command(name = "get", mixinStandardHelpOptions = true, description = "Print the routing config as stored (YAML).")
+        static final class Get implements Callable<Integer> {
+            @Spec
+            CommandSpec spec;
+            @Mixin
+            ApiOptions api;
+            @Option(names = "--format", defaultValue = "yaml", paramLabel = "FORMAT", description = "yaml or json")
+            String format;
+
+            @Override
+            public Integer call() throws Exception {
+                if (!List.of("yaml", "json").contains(format)) {
+                    throw new CliException(CliException.INVALID, "--format must be yaml or json, got '" + format + "'");
+                }
+                JsonNode r = api.client().get("/v1/alerts/config");
+                PrintWriter out = spec.commandLine().getOut();
+                if (format.equals("json")) {
+                    out.println(r.toPrettyString());
+                } else {
+                    out.println("# routing config version " + r.path("version").asText() + ", by " + r.path("updatedBy").asText()
+                            + " at " + r.path("updatedAt").asText());
+                    out.print(Yaml.write(r.path("document")));
+                }
+                return 0;
+            }
+        }
+    }
+
+    /** {@code alerts evaluate}. */
+    @Command(name = "evaluate", mixinStandardHelpOptions = true,
+            description = "Run one evaluation cycle now (every group) and send what is due.")
+    static final class Evaluate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ApiOptions api;
+        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json")
+        String format;
+
+        @Override
+        public Integer call() {
+            format(format);
+            JsonNode r = api.client().post("/v1/alerts/evaluate", Map.of());
+            PrintWriter out = spec.commandLine().getOut();
+            if (format.equals("json")) {
+                out.println(r.toPrettyString());
+                return 0;
+            }
+            if (!r.path("skipped").isNull() && !r.path("skipped").isMissingNode()) {
+                out.println("skipped: " + r.path("skipped").asText());
+                return 0;
+            }
+            JsonNode n = r.path("notifications");
+            out.println("evaluated " + r.path("groups").asInt() + " group(s), " + r.path("rules").asInt() + " rule(s) over "
+                    + r.path("series").asInt() + " series (" + r.path("getMetricDataRequests").asInt() + " GetMetricData request(s)) in "
+                    + r.path("millis").asLong() + " ms: " + r.path("firing").asInt() + " firing, " + r.path("pending").asInt()
+                    + " pending, " + r.path("resolved").asInt() + " resolved");
+            r.path("transitions").forEach(t -> out.println("  " + t.asText()));
+            out.println("notifications: " + n.path("sent").asInt() + " sent, " + n.path("failed").asInt() + " failed, "
+                    + n.path("muted").asInt() + " alert(s) muted");
+            n.path("notices").forEach(x -> out.println("notice: " + x.asText()));
+            n.path("errors").forEach(x -> out.println("error: " + x.asText()));
+            r.path("errors").forEach(x -> out.println("error: " + x.asText()));
+            return 0;
+        }
+    }
+
+    /** {@code alerts list}. */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List alerts: firing, pending and recently resolved.")
+    static final class ListAlerts implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ApiOptions api;
+        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json")
+        String format;
+
+        @Override
+        public Integer call() {
+            format(format);
+            JsonNode r = api.client().get("/v1/alerts");
+            PrintWriter out = spec.commandLine().getOut();
+            if (format.equals("json")) {
+                out.println(r.toPrettyString());
+                return 0;
+            }
+            Table t = new Table("ALERT", "STATE", "SEVERITY", "LABELS", "VALUE", "SINCE", "MUTED", "SUMMARY");
+            r.path("alerts").forEach(a -> {
+                Map<String, String> labels = new LinkedHashMap<>();
+                a.path("labels").fields().forEachRemaining(e -> {
+                    if (!e.getKey().equals("alertname") && !e.getKey().equals("severity")) {
+                        labels.put(e.getKey(), e.getValue().asText());
+                    }
+                });
+                String since = a.path("state").asText().equals("firing") ? text(a.path("firedAt"))
+                        : a.path("state").asText().equals("resolved") ? text(a.path("resolvedAt")) : text(a.path("activeAt"));
+                String muted = a.path("inhibited").asBoolean() ? "inhibited"
+                        : a.path("silencedBy").isEmpty() ? "" : "silenced";
+                t.row(a.path("alertname").asText(), a.path("state").asText(), a.path("labels").path("severity").asText(""),
+                        labels.toString(), text(a.path("value")), since, muted, a.path("annotations").path("summary").asText(""));
+            });
+            if (t.isEmpty()) {
+                out.println("No alerts.");
+            } else {
+                t.print(out);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code alerts silence add|list|expire}. */
+    @Command(name = "silence", mixinStandardHelpOptions = true, description = "Silences.",
+            subcommands = {Silence.Add.class, Silence.ListSilences.class, Silence.Expire.class})
+    static final class Silence implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+
+        @Command(name = "add", mixinStandardHelpOptions = true, description = "Mute alerts matching every matcher for a while.")
+        static final class Add implements Callable<Integer> {
+            @Spec
+            CommandSpec spec;
+            @Mixin
+            ApiOptions api;
+            @Option(names = {"-m", "--matcher"}, required = true, paramLabel = "MATCHER",
+                    description = "like alertname=HighCpu or service_name=~\"freqtrade-.*\"; repeat for more")
+            List<String> matchers = new ArrayList<>();
+            @Option(names = {"-d", "--duration"}, required = true, paramLabel = "DURATION", description = "like 30m, 2h, 1d")
+            String duration;
+            @Option(names = {"-c", "--comment"}, required = true, paramLabel = "TEXT", description = "why")
+            String comment;
+            @Option(names = "--author", paramLabel = "NAME", description = "who (default: you)")
+            String author;
+
+            @Override
+            public Integer call() {
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("matchers", matchers);
+                body.put("duration", duration);
+                body.put("comment", comment);
+                body.put("author", author);
+                JsonNode r = api.client().post("/v1/alerts/silences", body);
+                spec.commandLine().getOut().println("silence " + r.path("id").asText() + " " + r.path("status").asText()
+                        + " until " + r.path("endsAt").asText());
+                return 0;
+            }
+        }
+
+        @Command(name = "list", mixinStandardHelpOptions = true, description = "List silences (active and pending; --all for expired too).")
+        static final class ListSilences implements Callable<Integer> {
+            @Spec
+            CommandSpec spec;
+            @Mixin
+            ApiOptions api;
+            @Option(names = "--all", description = "include expired silences")
+            boolean all;
+            @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json")
+            String format;
+
+            @Override
+            public Integer call() {
+                format(format);
+                JsonNode r = api.client().get("/v1/alerts/silences");
+                PrintWriter out = spec.commandLine().getOut();
+                if (format.equals("json")) {
+                    out.println(r.toPrettyString());
+                    return 0;
+                }
+                Table t = new Table("ID", "STATUS", "MATCHERS", "ENDS", "BY", "COMMENT");
+                r.path("silences").forEach(s -> {
+                    if (all || !s.path("status").asText().equals("expired")) {
+                        List<String> m = new ArrayList<>();
+                        s.path("matchers").forEach(x -> m.add(x.asText()));
+                        t.row(s.path("id").asText(), s.path("status").asText(), String.join(", ", m), s.path("endsAt").asText(),
+                                s.path("createdBy").asText(), s.path("comment").asText());
+                    }
+                });
+                if (t.isEmpty()) {
+                    out.println("No silences.");
+                } else {
+                    t.print(out);
+                }
+                return 0;
+            }
+        }
+
+        @Command(name = "expire", mixinStandardHelpOptions = true, description = "End a silence now.")
+        static final class Expire implements Callable<Integer> {
+            @Spec
+            CommandSpec spec;
+            @Mixin
+            ApiOptions api;
+            @Parameters(paramLabel = "ID", description = "silence id")
+            String id;
+
+            @Override
+            public Integer call() {
+                JsonNode r = api.client().delete("/v1/alerts/silences/" + Paths.segment(id));
+                spec.commandLine().getOut().println("silence " + r.path("id").asText() + " expired at " + r.path("endsAt").asText());
+                return 0;
+            }
+        }
+    }
+
+    /** {@code alerts receivers}. */
+    @Command(name = "receivers", mixinStandardHelpOptions = true,
+            description = "Each receiver endpoint with its strategy, priority, rate limit and stats.")
+    static final class Receivers implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+        @Mixin
+        ApiOptions api;
+        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json")
+        String format;
+
+        @Override
+        public Integer call() {
+            format(format);
+            JsonNode r = api.client().get("/v1/alerts/receivers");
+            PrintWriter out = spec.commandLine().getOut();
+            if (format.equals("json")) {
+                out.println(r.toPrettyString());
+                return 0;
+            }
+            Table t = new Table("RECEIVER", "ENDPOINT", "TYPE", "STRATEGY", "PRIORITY", "STATUS", "SUCCESS", "AVG LATENCY",
+                    "RATE LIMIT", "ATTEMPTS", "LAST ERROR");
+            r.path("endpoints").forEach(e -> {
+                double rate = e.path("successRate").asDouble(-1);
+                int limit = e.path("rateLimitPerMinute").asInt();
+                t.row(e.path("receiver").asText(), e.path("endpoint").asText(), e.path("type").asText(), e.path("strategy").asText(),
+                        e.path("priority").asText(), e.path("status").asText(),
+                        e.path("successRate").isNull() ? "-" : String.format(Locale.ROOT, "%.0f%%", rate * 100),
+                        e.path("averageLatencyMs").isNull() ? "-" : String.format(Locale.ROOT, "%.0f ms", e.path("averageLatencyMs").asDouble()),
+                        limit == 0 ? "-" : e.path("usedThisMinute").asInt() + "/" + limit + " per min",
+                        e.path("attempts").asText(), text(e.path("lastError")));
+            });
+            if (t.isEmpty()) {
+                out.println("No receivers. Apply a routing config with 'quants-infra alerts config apply -f FILE'.");
+            } else {
+                t.print(out);
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The control plane's own health ({@code GET /health}): can it reach what it depends on, and are its schedules
+ * running (age of the last alert evaluation and health probe).
+ */
+package io.quantsinfra.core.selfcheck;

@@ -1,0 +1,36 @@
+package io.quantsinfra.scheduled;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.quantsinfra.core.evaluation.CycleReport;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Lambda handler, scheduled {@code rate(1 minute)}: one alert evaluation cycle (the lease keeps overlapping
+ * invocations from evaluating twice; groups are due by their interval). Input: the EventBridge scheduled event,
+ * or {@code {"force": true}} to evaluate every group now. Output: the cycle report.
+ *
+ * <p>Handler: {@code io.quantsinfra.scheduled.AlertEvaluationHandler::handleRequest}.
+ */
+public final class AlertEvaluationHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final ScheduledWiring wiring;
+
+    /** What the Lambda runtime calls: settings from the environment. */
+    public AlertEvaluationHandler() {
+        this(ScheduledWiring.fromEnvironment(System.getenv()));
+    }
+
+    public AlertEvaluationHandler(ScheduledWiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        CycleReport r = wiring.alerting().evaluator().run(ScheduledEvents.force(event));
+        Map<String, Object> out = new LinkedHashMap<>(r.toDocument());
+        out.put("trigger", ScheduledEvents.rule(event));
+        System.out.println(Json.line("alert-evaluation", out));
+        return out;
+    }
+}

@@ -1,0 +1,35 @@
+package io.quantsinfra.scheduled;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import io.quantsinfra.core.probe.HealthProbeService;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Lambda handler, scheduled {@code rate(1 minute)}: judges every instance's health and publishes
+ * {@code quants_infra_instance_up} and friends to CloudWatch. Input: the EventBridge scheduled event. Output:
+ * the verdicts.
+ *
+ * <p>Handler: {@code io.quantsinfra.scheduled.HealthProbeHandler::handleRequest}.
+ */
+public final class HealthProbeHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    private final ScheduledWiring wiring;
+
+    public HealthProbeHandler() {
+        this(ScheduledWiring.fromEnvironment(System.getenv()));
+    }
+
+    public HealthProbeHandler(ScheduledWiring wiring) {
+        this.wiring = wiring;
+    }
+
+    @Override
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+        HealthProbeService.Report r = wiring.probe().run();
+        Map<String, Object> out = new LinkedHashMap<>(r.toDocument());
+        out.put("trigger", ScheduledEvents.rule(event));
+        System.out.println(Json.line("health-probe", out));
+        return out;
+    }
+}
