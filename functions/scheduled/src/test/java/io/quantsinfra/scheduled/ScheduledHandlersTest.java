@@ -1,5 +1,7 @@
 package io.quantsinfra.scheduled;
 
+import io.quantsinfra.testing.receiver.LoopbackReceiver;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package io.quantsinfra.e2e;
+package io.quantsinfra.testing.receiver;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,14 +11,15 @@ import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /** An HTTP endpoint on 127.0.0.1 that records every request and answers with queued statuses (then 200). */
-final class LoopbackReceiver implements AutoCloseable {
-    record Request(String method, String path, String body) {}
+public final class LoopbackReceiver implements AutoCloseable {
+    /** One request as received. */
+    public record Request(String method, String path, String body) {}
 
     private final HttpServer server;
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
 
-    LoopbackReceiver() {
+    public LoopbackReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -38,24 +39,24 @@ final class LoopbackReceiver implements AutoCloseable {
     }
 
     /** Answer the next requests with these statuses. */
-    LoopbackReceiver answer(int... s) {
+    public LoopbackReceiver answer(int... s) {
         for (int x : s) {
             statuses.add(x);
         }
         return this;
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    List<Request> requests() {
+    public List<Request> requests() {
         synchronized (requests) {
             return List.copyOf(requests);
         }
     }
 
-    void clear() {
+    public void clear() {
         requests.clear();
     }
 
