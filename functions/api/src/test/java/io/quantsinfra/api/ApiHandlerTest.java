@@ -115,6 +115,24 @@ class ApiHandlerTest {
         assertTrue(doc.contains("/v1/services/{service}/deploy"), doc);
     }
 
+    @Test
+    void handleRequest_manyTimes_registersNoBeanPerInvocation() throws IOException {
+        APIGatewayV2HTTPEvent e = event("get-status.json");
+        e.setRawPath("/v1/services");
+        e.setRawQueryString("");
+        e.setQueryStringParameters(null);
+        e.getRequestContext().getHttp().setPath("/v1/services");
+        int before = context.getBeanDefinitions(Object.class).size();
+
+        for (int i = 0; i < 50; i++) {
+            assertEquals(200, handler.handleRequest(e, new TestContext()).getStatusCode());
+        }
+
+        // micronaut-function-aws would register the Lambda Context (and three more) as new singletons each time.
+        assertEquals(0, context.getBeanRegistrations(com.amazonaws.services.lambda.runtime.Context.class).size());
+        assertEquals(before, context.getBeanDefinitions(Object.class).size());
+    }
+
     private static String header(APIGatewayV2HTTPResponse r, String name) {
         if (r.getHeaders() != null) {
             for (var e : r.getHeaders().entrySet()) {

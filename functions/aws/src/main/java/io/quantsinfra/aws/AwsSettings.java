@@ -33,7 +33,8 @@ public record AwsSettings(
         String collectorAccessPointId,
         int retries,
         String docsUrl,
-        boolean probeInstances) {
+        boolean probeInstances,
+        boolean metrics) {
 
     public static final String REGION = "AWS_REGION";
     public static final String ENDPOINT = "AWS_ENDPOINT_URL";
@@ -55,11 +56,16 @@ public record AwsSettings(
     public static final String DOCS_URL = "QUANTS_INFRA_DOCS_URL";
     /** Whether the control plane can reach tasks to probe their health endpoints (false in the no-NAT mode). */
     public static final String HEALTH_PROBE = "QUANTS_INFRA_HEALTH_PROBE";
+    /**
+     * Whether the control plane publishes its own metrics (API latency, deploys, evaluations, notifications) to
+     * CloudWatch namespace {@code QuantsInfra}; off unless set (local mode leaves it off, the CDK stack turns it on).
+     */
+    public static final String METRICS = "QUANTS_INFRA_METRICS";
 
     /** Every variable this record reads: the CDK stack's Lambda environment must be drawn from this list. */
     public static final List<String> VARIABLES = List.of(REGION, ENDPOINT, CLUSTER, SUBNETS, SECURITY_GROUPS,
             ASSIGN_PUBLIC_IP, TABLE, LOG_GROUP_PREFIX, EXECUTION_ROLE_ARN, TASK_ROLE_ARN, SECRET_PREFIX, KMS_KEY_ID,
-            MONITOR_BUCKET, COLLECTOR_FILE_SYSTEM_ID, COLLECTOR_ACCESS_POINT_ID, AWS_RETRIES, DOCS_URL, HEALTH_PROBE);
+            MONITOR_BUCKET, COLLECTOR_FILE_SYSTEM_ID, COLLECTOR_ACCESS_POINT_ID, AWS_RETRIES, DOCS_URL, HEALTH_PROBE, METRICS);
 
     /** Reads and validates the settings. */
     public static AwsSettings from(Map<String, String> env) {
@@ -82,7 +88,8 @@ public record AwsSettings(
                 optional(env, COLLECTOR_ACCESS_POINT_ID),
                 integer(env, AWS_RETRIES, 3),
                 optional(env, DOCS_URL),
-                bool(env, HEALTH_PROBE, true));
+                bool(env, HEALTH_PROBE, true),
+                bool(env, METRICS, false));
     }
 
     /** These settings as the environment variables they are read from (the inverse of {@link #from}). */
@@ -108,6 +115,7 @@ public record AwsSettings(
         env.put(AWS_RETRIES, Integer.toString(retries));
         putIfSet(env, DOCS_URL, docsUrl);
         env.put(HEALTH_PROBE, Boolean.toString(probeInstances));
+        env.put(METRICS, Boolean.toString(metrics));
         return env;
     }
 

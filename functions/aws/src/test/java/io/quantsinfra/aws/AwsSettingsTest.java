@@ -30,12 +30,21 @@ class AwsSettingsTest {
         assertEquals(AwsSettings.from(s.toEnvironment()), s, "toEnvironment is the inverse of from");
     }
 
+    @Test
+    void from_metricsAreOff_unlessTurnedOn() {
+        assertEquals(false, AwsSettings.from(env()).metrics());
+        assertEquals(true, AwsSettings.from(env(AwsSettings.METRICS, "true")).metrics());
+        assertEquals(AwsSettings.from(env(AwsSettings.METRICS, "true")),
+                AwsSettings.from(AwsSettings.from(env(AwsSettings.METRICS, "true")).toEnvironment()));
+    }
+
     @ParameterizedTest(name = "{0}={1} fails naming the variable")
     @CsvSource(delimiter = '|', value = {
             "QUANTS_INFRA_SUBNETS|subnet-a",
             "QUANTS_INFRA_SUBNETS|=us-east-1a",
             "QUANTS_INFRA_SECURITY_GROUPS|' '",
             "QUANTS_INFRA_ASSIGN_PUBLIC_IP|maybe",
+            "QUANTS_INFRA_METRICS|on",
             "QUANTS_INFRA_AWS_RETRIES|11",
             "AWS_ENDPOINT_URL|not a url"})
     void from_refusesBadSettings_namingTheVariable(String key, String value) {

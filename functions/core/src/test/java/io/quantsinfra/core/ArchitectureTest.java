@@ -32,6 +32,12 @@ class ArchitectureTest {
     }
 
     @Test
+    void core_importsNoMetricsLibrary() {
+        noClasses().should().dependOnClassesThat().resideInAnyPackage("io.micrometer..")
+                .because("core reports to the Telemetry port; micrometer and CloudWatch live in the adapters").check(CORE);
+    }
+
+    @Test
     void core_dependsOnNoAdapterModule() {
         noClasses().should().dependOnClassesThat().resideInAnyPackage("io.quantsinfra.aws..", "io.quantsinfra.api..",
                 "io.quantsinfra.cli..").check(CORE);

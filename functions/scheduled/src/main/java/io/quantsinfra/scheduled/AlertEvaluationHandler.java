@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Lambda handler, scheduled {@code rate(1 minute)}: one alert evaluation cycle (the lease keeps overlapping
  * invocations from evaluating twice; groups are due by their interval). Input: the EventBridge scheduled event,
- * or {@code {"force": true}} to evaluate every group now. Output: the cycle report.
+ * or {@code {"force": true}} to evaluate every group now. Output: the cycle report. The cycle's metrics (and its
+ * notifications') are published before the invocation returns.
  *
  * <p>Handler: {@code io.quantsinfra.scheduled.AlertEvaluationHandler::handleRequest}.
  */
@@ -27,10 +28,14 @@ public final class AlertEvaluationHandler implements RequestHandler<Map<String, 
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        CycleReport r = wiring.alerting().evaluator().run(ScheduledEvents.force(event));
-        Map<String, Object> out = new LinkedHashMap<>(r.toDocument());
-        out.put("trigger", ScheduledEvents.rule(event));
-        System.out.println(Json.line("alert-evaluation", out));
-        return out;
+        try {
+            CycleReport r = wiring.alerting().evaluator().run(ScheduledEvents.force(event));
+            Map<String, Object> out = new LinkedHashMap<>(r.toDocument());
+            out.put("trigger", ScheduledEvents.rule(event));
+            System.out.println(Json.line("alert-evaluation", out));
+            return out;
+        } finally {
+            wiring.flushMetrics();
+        }
     }
 }

@@ -26,10 +26,14 @@ public final class HealthProbeHandler implements RequestHandler<Map<String, Obje
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
-        HealthProbeService.Report r = wiring.probe().run();
-        Map<String, Object> out = new LinkedHashMap<>(r.toDocument());
-        out.put("trigger", ScheduledEvents.rule(event));
-        System.out.println(Json.line("health-probe", out));
-        return out;
+        try {
+            HealthProbeService.Report r = wiring.probe().run();
+            Map<String, Object> out = new LinkedHashMap<>(r.toDocument());
+            out.put("trigger", ScheduledEvents.rule(event));
+            System.out.println(Json.line("health-probe", out));
+            return out;
+        } finally {
+            wiring.flushMetrics();
+        }
     }
 }

@@ -7,6 +7,10 @@ import io.quantsinfra.aws.dynamodb.DynamoDbStateStore;
 import io.quantsinfra.aws.ecs.EcsHealthSource;
 import io.quantsinfra.aws.ecs.EcsPlatform;
 import io.quantsinfra.aws.secretsmanager.SecretsManagerStore;
+import io.quantsinfra.aws.telemetry.ControlPlaneMetrics;
+import io.quantsinfra.aws.telemetry.FlushingCloudWatchMeterRegistry;
+import io.quantsinfra.aws.telemetry.MicrometerTelemetry;
+import io.quantsinfra.aws.telemetry.SyncCloudWatchAsyncClient;
 import io.quantsinfra.core.alerting.Alerting;
 import io.quantsinfra.core.catalog.ServiceCatalog;
 import io.quantsinfra.core.health.HealthRules;
@@ -14,24 +18,42 @@ import io.quantsinfra.core.health.HttpHealthProbe;
 import io.quantsinfra.core.metrics.MetricPublisher;
 import io.quantsinfra.core.probe.HealthProbeService;
 import io.quantsinfra.core.status.ProbeCredentials;
+import io.quantsinfra.core.telemetry.Telemetry;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
  * Builds what the handlers need from the settings, once per Lambda container (the handler instance lives as
- * long as the container). Tests pass settings for the emulator and a clock.
+ * long as the container). Tests pass settings for the emulator and a clock. With {@code QUANTS_INFRA_METRICS=true}
+ * evaluations and notifications are recorded ({@code MicrometerTelemetry}) and flushed by {@link #flushMetrics()}.
  */
 public final class ScheduledWiring implements AutoCloseable {
     private final AwsClients clients;
     private final Clock clock;
+    /** The control plane's own metrics, flushed before each invocation returns; null when they are off. */
+    private final FlushingCloudWatchMeterRegistry metrics;
+    private final CloudWatchAsyncClient metricsClient;
+    private final Telemetry telemetry;
     private Alerting alerting;
     private HealthProbeService probe;
     private EcsClient ecs;
 
     public ScheduledWiring(AwsSettings settings, Clock clock) {
-        this.clients = new AwsClients(settings);
+        this(settings, clock, List.of());
+    }
+
+    /** With {@code interceptors} on every AWS client (tests count calls with an {@code AwsCallRecorder}). */
+    public ScheduledWiring(AwsSettings settings, Clock clock, List<ExecutionInterceptor> interceptors) {
+        this.clients = new AwsClients(settings, interceptors);
         this.clock = clock;
+        this.metricsClient = settings.metrics() ? new SyncCloudWatchAsyncClient(clients.cloudWatch()) : null;
+        this.metrics = settings.metrics() ? new FlushingCloudWatchMeterRegistry(ControlPlaneMetrics.NAMESPACE, metricsClient,
+                io.micrometer.core.instrument.Clock.SYSTEM) : null;
+        this.telemetry = metrics == null ? Telemetry.NONE : new MicrometerTelemetry(metrics);
     }
 
     /** From the Lambda's environment ({@link AwsSettings#VARIABLES}). */
@@ -41,7 +63,8 @@ public final class ScheduledWiring implements AutoCloseable {
 
     synchronized Alerting alerting() {
         if (alerting == null) {
-            alerting = AwsAlerting.create(clients, clock, line -> System.out.println(Json.line("notice", line)));
+            alerting = Alerting.create(AwsAlerting.ports(clients), Alerting.Options.defaults(clock, clients.settings().docsUrl())
+                    .withLogger(line -> System.out.println(Json.line("notice", line))).withTelemetry(telemetry));
         }
         return alerting;
     }
@@ -62,8 +85,27 @@ public final class ScheduledWiring implements AutoCloseable {
         return probe;
     }
 
+    /**
+     * Publishes what this invocation recorded, in this thread; the handlers call it before they return (a frozen
+     * or reaped container keeps nothing unsent). A failure is logged, never thrown: the job's result stands.
+     */
+    FlushingCloudWatchMeterRegistry.Flush flushMetrics() {
+        if (metrics == null) {
+            return FlushingCloudWatchMeterRegistry.Flush.NOTHING;
+        }
+        FlushingCloudWatchMeterRegistry.Flush f = metrics.flush();
+        if (!f.ok()) {
+            System.out.println(Json.line("metrics", java.util.Map.of("published", f.requests(), "errors", f.errors())));
+        }
+        return f;
+    }
+
     @Override
     public void close() {
+        if (metrics != null) {
+            metrics.close();
+            metricsClient.close();
+        }
         if (ecs != null) {
             ecs.close();
         }

@@ -25,7 +25,7 @@ public final class SharedNames {
      * Metrics namespace of the control plane's own CloudWatch metrics. {@code functions/} has no constant for it
      * yet (no handler publishes metrics today); it belongs in {@code AwsSettings} when the first one does.
      */
-    public static final String METRICS_NAMESPACE = "QuantsInfra";
+    public static final String METRICS_NAMESPACE = io.quantsinfra.aws.telemetry.ControlPlaneMetrics.NAMESPACE;
 
     private SharedNames() {
     }

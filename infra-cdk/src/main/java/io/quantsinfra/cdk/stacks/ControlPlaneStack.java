@@ -198,6 +198,8 @@ public final class ControlPlaneStack extends Stack {
                 .put(AwsSettings.KMS_KEY_ID, d.secretsKey().getKeyArn())
                 .put(AwsSettings.MONITOR_BUCKET, d.monitorBucket().getBucketName())
                 .put(AwsSettings.AWS_RETRIES, Integer.toString(SharedNames.awsRetries()))
+                // The control plane's own metrics (namespace QuantsInfra, the only one PutMetricData is allowed in).
+                .put(AwsSettings.METRICS, "true")
                 .put(LambdaEnvironment.LOG_LEVEL, props.runtime().logLevel());
         if (!props.runtime().corsOrigins().isEmpty()) {
             // The docs site is the one origin allowed by CORS; alert runbook links point under it.

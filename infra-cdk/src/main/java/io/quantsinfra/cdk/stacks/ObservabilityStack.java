@@ -1,7 +1,7 @@
 package io.quantsinfra.cdk.stacks;
 
 import io.quantsinfra.cdk.constructs.Nag;
-import io.quantsinfra.cdk.shared.ControlPlaneMetrics;
+import io.quantsinfra.aws.telemetry.ControlPlaneMetrics;
 import io.quantsinfra.cdk.shared.SharedNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,19 +98,21 @@ public final class ObservabilityStack extends Stack {
     private void dashboard(Props props) {
         Dashboard d = Dashboard.Builder.create(this, "Dashboard").defaultInterval(Duration.hours(6)).build();
         d.addWidgets(TextWidget.Builder.create().markdown("# quants-infra control plane\nDeploys, alert evaluations and "
-                + "notifications, API traffic and latency, instance health. Metrics in the `" + SharedNames.METRICS_NAMESPACE
-                + "` namespace appear once the handlers publish them.").width(24).height(2).build());
+                + "notifications, API traffic and latency, instance health. The control plane publishes to the `"
+                + SharedNames.METRICS_NAMESPACE + "` namespace when `QUANTS_INFRA_METRICS` is on (docs/metrics.md).")
+                .width(24).height(2).build());
         d.addWidgets(
-                graph("Deploys", List.of(custom(ControlPlaneMetrics.DEPLOYMENTS), custom(ControlPlaneMetrics.DEPLOYMENT_FAILURES))),
+                graph("Deploys", List.of(search(ControlPlaneMetrics.DEPLOY, List.of(ControlPlaneMetrics.RESULT), "SampleCount",
+                        "deploys by result"))),
                 graph("Alert evaluations", evaluations(props)),
-                graph("Notifications", List.of(custom(ControlPlaneMetrics.NOTIFICATIONS_SENT),
-                        custom(ControlPlaneMetrics.NOTIFICATIONS_FAILED))));
+                graph("Notifications", List.of(search(ControlPlaneMetrics.NOTIFICATIONS,
+                        List.of(ControlPlaneMetrics.RECEIVER, ControlPlaneMetrics.RESULT), "Sum", "notifications by receiver and result"))));
         d.addWidgets(
                 graph("API requests and errors", List.of(api(props, "Count", "Sum"), api(props, "4xx", "Sum"), api(props, "5xx", "Sum"))),
                 graph("API latency (ms)", List.of(api(props, "Latency", "p50"), api(props, "Latency", "p99"),
                         api(props, "IntegrationLatency", "p99"))),
-                graph("Instance health", List.of(custom(ControlPlaneMetrics.INSTANCES_HEALTHY), custom(ControlPlaneMetrics.INSTANCES_DEGRADED),
-                        custom(ControlPlaneMetrics.INSTANCES_UNHEALTHY), runningTasks())));
+                graph("Instance health", List.of(search("quants_infra_instance_up", List.of("instance", "service"), "Minimum",
+                        "instance up (1) or down (0)"), runningTasks())));
         List<IWidget> lambda = new ArrayList<>();
         props.functions().forEach((name, fn) -> lambda.add(graph(name + " Lambda", List.of(
                 fn.metricInvocations(), fn.metricErrors(), fn.metricThrottles(),
@@ -119,7 +121,9 @@ public final class ObservabilityStack extends Stack {
     }
 
     private List<IMetric> evaluations(Props props) {
-        List<IMetric> m = new ArrayList<>(List.of(custom(ControlPlaneMetrics.ALERT_EVALUATIONS)));
+        List<IMetric> m = new ArrayList<>(List.of(
+                search(ControlPlaneMetrics.EVALUATION, List.of(ControlPlaneMetrics.OUTCOME), "SampleCount", "evaluation cycles"),
+                custom(ControlPlaneMetrics.RULES_FIRING, "Maximum")));
         if (props.alertEvaluator() != null) {
             m.add(props.alertEvaluator().metricInvocations());
             m.add(props.alertEvaluator().metricErrors());
@@ -131,9 +135,17 @@ public final class ObservabilityStack extends Stack {
         return GraphWidget.Builder.create().title(title).left(metrics).width(8).height(6).build();
     }
 
-    private static Metric custom(String name) {
+    private static Metric custom(String name, String statistic) {
         return Metric.Builder.create().namespace(SharedNames.METRICS_NAMESPACE).metricName(name)
-                .statistic("Sum").period(Duration.minutes(5)).build();
+                .statistic(statistic).period(Duration.minutes(5)).build();
+    }
+
+    /** Every series of a metric published with these dimensions, one line each (a dashboard SEARCH). */
+    private static IMetric search(String metric, List<String> dimensions, String statistic, String label) {
+        String schema = "{" + SharedNames.METRICS_NAMESPACE + "," + String.join(",", dimensions) + "}";
+        return software.amazon.awscdk.services.cloudwatch.MathExpression.Builder.create()
+                .expression("SEARCH('" + schema + " MetricName=\"" + metric + "\"', '" + statistic + "', 300)")
+                .usingMetrics(Map.of()).label(label).period(Duration.minutes(5)).build();
     }
 
     private static Metric api(Props props, String name, String statistic) {

@@ -2,6 +2,7 @@ package io.quantsinfra.api.local;
 
 import io.micronaut.context.ApplicationContext;
 import io.quantsinfra.api.ApiHandler;
+import io.quantsinfra.api.telemetry.ApiMetrics;
 import io.quantsinfra.api.wiring.SettingsOverlay;
 import io.quantsinfra.aws.AwsSettings;
 import io.quantsinfra.aws.local.LocalAccount;
@@ -37,6 +38,7 @@ public final class LocalMode implements AutoCloseable {
         values.putAll(extra.values());
         ApplicationContext context = ApplicationContext.builder()
                 .singletons(new SettingsOverlay(values, extra.interceptors()))
+                .properties(ApiMetrics.properties(AwsSettings.from(values)))
                 .start();
         ApiHandler handler = new ApiHandler(context);
         ApiGatewayBridge bridge = ApiGatewayBridge.start(handler, "127.0.0.1", port);
@@ -49,6 +51,11 @@ public final class LocalMode implements AutoCloseable {
 
     public AwsSettings settings() {
         return settings;
+    }
+
+    /** Whether the API publishes its own metrics (to the emulator). */
+    public boolean metricsOn() {
+        return context.containsBean(io.quantsinfra.aws.telemetry.FlushingCloudWatchMeterRegistry.class);
     }
 
     @Override
@@ -70,7 +77,10 @@ public final class LocalMode implements AutoCloseable {
                 }
             }
         }
-        LocalMode local = start(emulator, port, SettingsOverlay.NONE);
+        // Metrics stay off locally (seed 003) unless QUANTS_INFRA_METRICS=true; then they go to the emulator.
+        String metrics = System.getenv(AwsSettings.METRICS);
+        LocalMode local = start(emulator, port, metrics == null ? SettingsOverlay.NONE
+                : new SettingsOverlay(java.util.Map.of(AwsSettings.METRICS, metrics), List.of()));
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             local.close();
@@ -81,12 +91,15 @@ public final class LocalMode implements AutoCloseable {
                 quants-infra local mode is ready.
                   AWS emulator : %s (region %s, cluster %s, subnets %s)
                   API          : %s   (OpenAPI: %s/openapi.yml)
+                  Metrics      : %s
                 In another terminal:
                   ./quants-infra status
                   ./quants-infra deploy --service data-collector --host us-east-1a --host us-east-1b --config examples/data-collector.json
                   ./quants-infra logs --service data-collector-1
                 Press Ctrl-C to stop.""".formatted(emulator, local.settings().region(), local.settings().cluster(),
-                String.join(",", local.settings().subnets()), api, api));
+                String.join(",", local.settings().subnets()), api, api,
+                local.metricsOn() ? "on: CloudWatch namespace QuantsInfra in the emulator, flushed after each request"
+                        : "off (QUANTS_INFRA_METRICS=true to publish them to the emulator)"));
         stop.await();
     }
 }

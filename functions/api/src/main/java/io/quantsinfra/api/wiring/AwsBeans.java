@@ -1,5 +1,7 @@
 package io.quantsinfra.api.wiring;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Bean;
 import io.micronaut.context.annotation.Factory;
 import io.quantsinfra.aws.AwsClients;
@@ -7,6 +9,9 @@ import io.quantsinfra.aws.AwsSettings;
 import io.quantsinfra.aws.dynamodb.DynamoDbStateStore;
 import io.quantsinfra.aws.ecs.EcsHealthSource;
 import io.quantsinfra.aws.ecs.EcsPlatform;
+import io.quantsinfra.aws.telemetry.FlushingCloudWatchMeterRegistry;
+import io.quantsinfra.aws.telemetry.MicrometerTelemetry;
+import io.quantsinfra.core.telemetry.Telemetry;
 import io.quantsinfra.core.health.EndpointProbe;
 import io.quantsinfra.core.health.HealthProbe;
 import io.quantsinfra.core.health.HealthRules;
@@ -103,9 +108,20 @@ final class AwsBeans {
     }
 
     @Singleton
-    io.quantsinfra.core.alerting.Alerting alerting(AwsClients clients, Clock clock) {
+    io.quantsinfra.core.alerting.Alerting alerting(AwsClients clients, Clock clock, Telemetry telemetry) {
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.quantsinfra.alerting");
-        return io.quantsinfra.aws.alerting.AwsAlerting.create(clients, clock, log::info);
+        return io.quantsinfra.core.alerting.Alerting.create(io.quantsinfra.aws.alerting.AwsAlerting.ports(clients),
+                io.quantsinfra.core.alerting.Alerting.Options.defaults(clock, clients.settings().docsUrl())
+                        .withLogger(log::info).withTelemetry(telemetry));
+    }
+
+    /**
+     * Deploys, evaluations and notifications as metrics when metrics are on (the flushed CloudWatch registry exists,
+     * see {@code telemetry/}); recorded through Micronaut's registry so its filters apply. Off: dropped.
+     */
+    @Singleton
+    Telemetry telemetry(Optional<FlushingCloudWatchMeterRegistry> cloudWatch, BeanProvider<MeterRegistry> registry) {
+        return cloudWatch.isPresent() ? new MicrometerTelemetry(registry.get()) : Telemetry.NONE;
     }
 
     @Singleton
@@ -145,8 +161,9 @@ final class AwsBeans {
     @Singleton
     LifecycleService lifecycle(ServiceCatalog catalog, ContainerPlatform platform, NetworkDirectory network,
                                StateStore state, SecretResolver secrets, SecretsManagerStore secretStore,
-                               AwsSettings settings, Clock clock, ScrapeTargetService scrapeTargets, AwsClients clients) {
+                               AwsSettings settings, Clock clock, ScrapeTargetService scrapeTargets, AwsClients clients,
+                               Telemetry telemetry) {
         return new LifecycleService(catalog, platform, network, state, secrets, secretStore, settings.platformContext(),
-                clock, 4, List.of(scrapeTargets), new DynamoDbLease(clients.dynamoDb(), settings.table()));
+                clock, 4, List.of(scrapeTargets), new DynamoDbLease(clients.dynamoDb(), settings.table()), telemetry);
     }
 }

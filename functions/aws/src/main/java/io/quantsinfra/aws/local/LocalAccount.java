@@ -50,6 +50,8 @@ public final class LocalAccount {
         env.put(AwsSettings.SUBNETS, "pending=pending");
         env.put(AwsSettings.SECURITY_GROUPS, "pending");
         env.put(AwsSettings.AWS_RETRIES, "0");
+        // Seed 003: the control plane's own metrics are off by default locally; QUANTS_INFRA_METRICS=true turns them on.
+        env.put(AwsSettings.METRICS, "false");
         AwsSettings base = AwsSettings.from(env);
         try (AwsClients clients = new AwsClients(base)) {
             Network net;

@@ -34,6 +34,7 @@ import io.quantsinfra.core.rule.RuleStore;
 import io.quantsinfra.core.silence.Silence;
 import io.quantsinfra.core.silence.SilenceService;
 import io.quantsinfra.core.silence.SilenceStore;
+import io.quantsinfra.core.telemetry.Telemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,33 +65,38 @@ public final class Alerting {
 
     /** Knobs, with defaults. */
     public record Options(Clock clock, String externalUrl, Duration discoveryTtl, HttpPost http, Sleeper sleeper,
-                          Random random, Consumer<String> logger) {
+                          Random random, Consumer<String> logger, Telemetry telemetry) {
         /** Defaults; a {@code null} external URL means the repository's docs (runbook links are then paths). */
         public static Options defaults(Clock clock, String externalUrl) {
             String url = externalUrl == null || externalUrl.isBlank() ? io.quantsinfra.core.rule.Runbooks.REPOSITORY_DOCS
                     : externalUrl.replaceAll("/+$", "");
             return new Options(clock, url, Duration.ofMinutes(5), HttpPost.create(), Sleeper.REAL, new Random(),
-                    s -> { });
+                    s -> { }, Telemetry.NONE);
         }
 
         public Options withHttp(HttpPost h) {
-            return new Options(clock, externalUrl, discoveryTtl, h, sleeper, random, logger);
+            return new Options(clock, externalUrl, discoveryTtl, h, sleeper, random, logger, telemetry);
         }
 
         public Options withSleeper(Sleeper s) {
-            return new Options(clock, externalUrl, discoveryTtl, http, s, random, logger);
+            return new Options(clock, externalUrl, discoveryTtl, http, s, random, logger, telemetry);
         }
 
         public Options withLogger(Consumer<String> l) {
-            return new Options(clock, externalUrl, discoveryTtl, http, sleeper, random, l);
+            return new Options(clock, externalUrl, discoveryTtl, http, sleeper, random, l, telemetry);
         }
 
         public Options withDiscoveryTtl(Duration d) {
-            return new Options(clock, externalUrl, d, http, sleeper, random, logger);
+            return new Options(clock, externalUrl, d, http, sleeper, random, logger, telemetry);
         }
 
         public Options withRandom(Random r) {
-            return new Options(clock, externalUrl, discoveryTtl, http, sleeper, r, logger);
+            return new Options(clock, externalUrl, discoveryTtl, http, sleeper, r, logger, telemetry);
+        }
+
+        /** Where evaluation cycles and notifications are reported (default {@link Telemetry#NONE}). */
+        public Options withTelemetry(Telemetry t) {
+            return new Options(clock, externalUrl, discoveryTtl, http, sleeper, random, logger, t);
         }
     }
 
@@ -113,10 +119,11 @@ public final class Alerting {
                 new SlackNotifier(options.http(), ports.secrets()), new TelegramNotifier(options.http(), ports.secrets()),
                 new PagerDutyNotifier(options.http(), ports.secrets()), new EmailNotifier(ports.email())));
         this.delivery = new DeliveryManager(notifiers, ports.stats(), options.sleeper(), options.random(), options.clock());
-        this.dispatcher = new Dispatcher(routing, silences, ports.log(), delivery, options.externalUrl(), options.logger());
+        this.dispatcher = new Dispatcher(routing, silences, ports.log(), delivery, options.externalUrl(), options.logger(),
+                options.telemetry());
         this.evaluator = new AlertEvaluator(rules, ports.alerts(), ports.lease(), ports.metrics(),
                 new SeriesDiscovery(ports.metrics(), options.clock(), options.discoveryTtl()), dispatcher, ports.heartbeats(),
-                options.clock(), options.externalUrl());
+                options.clock(), options.externalUrl(), options.telemetry());
     }
 
     public static Alerting create(Ports ports, Options options) {

@@ -16,6 +16,8 @@ import io.quantsinfra.core.secret.LiteralSecrets;
 import io.quantsinfra.core.secret.SecretNames;
 import io.quantsinfra.core.secret.SecretResolver;
 import io.quantsinfra.core.secret.SecretStore;
+import io.quantsinfra.core.telemetry.Telemetry;
+import io.quantsinfra.core.telemetry.TelemetryEvent;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +48,7 @@ public final class LifecycleService {
     private final DeployExecutor executor;
     private final List<DeployHook> hooks;
     private final io.quantsinfra.core.evaluation.Lease lease;
+    private final Telemetry telemetry;
     /** Longer than any single lifecycle call runs (API Gateway stops waiting after 30 s). */
     static final java.time.Duration LOCK_TTL = java.time.Duration.ofMinutes(2);
 
@@ -53,6 +56,15 @@ public final class LifecycleService {
                             StateStore state, SecretResolver secrets, SecretStore secretStore, PlatformContext context,
                             Clock clock, int parallelism, List<DeployHook> hooks,
                             io.quantsinfra.core.evaluation.Lease lease) {
+        this(catalog, platform, network, state, secrets, secretStore, context, clock, parallelism, hooks, lease,
+                Telemetry.NONE);
+    }
+
+    /** As above, reporting every deploy and its result to {@code telemetry}. */
+    public LifecycleService(ServiceCatalog catalog, ContainerPlatform platform, NetworkDirectory network,
+                            StateStore state, SecretResolver secrets, SecretStore secretStore, PlatformContext context,
+                            Clock clock, int parallelism, List<DeployHook> hooks,
+                            io.quantsinfra.core.evaluation.Lease lease, Telemetry telemetry) {
         this.catalog = catalog;
         this.platform = platform;
         this.network = network;
@@ -64,10 +76,26 @@ public final class LifecycleService {
         this.executor = new DeployExecutor(parallelism);
         this.hooks = List.copyOf(hooks);
         this.lease = lease;
+        this.telemetry = telemetry;
     }
 
     /** Deploys (or plans, with {@code dryRun}) a service. */
     public DeployResult deploy(DeployRequest request) {
+        long started = System.nanoTime();
+        String result = TelemetryEvent.Deploy.FAILED;
+        try {
+            DeployResult r = deployOnce(request);
+            result = r.result();
+            return r;
+        } catch (InvalidInputException | NotFoundException | ConflictException e) {
+            result = TelemetryEvent.Deploy.REJECTED;
+            throw e;
+        } finally {
+            telemetry.record(new TelemetryEvent.Deploy(result, java.time.Duration.ofNanos(System.nanoTime() - started)));
+        }
+    }
+
+    private DeployResult deployOnce(DeployRequest request) {
         ServiceType type = catalog.get(request.service());
         LiteralSecrets.Extraction extraction = request.storeSecrets() ? LiteralSecrets.extract(type, request.config())
                 : new LiteralSecrets.Extraction(request.config(), List.of());

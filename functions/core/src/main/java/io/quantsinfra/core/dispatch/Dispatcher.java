@@ -13,6 +13,8 @@ import io.quantsinfra.core.routing.RoutingConfig;
 import io.quantsinfra.core.routing.RoutingService;
 import io.quantsinfra.core.silence.Silence;
 import io.quantsinfra.core.silence.SilenceService;
+import io.quantsinfra.core.telemetry.Telemetry;
+import io.quantsinfra.core.telemetry.TelemetryEvent;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,15 +42,23 @@ public final class Dispatcher implements AlertSink {
     private final DeliveryManager delivery;
     private final String externalUrl;
     private final Consumer<String> logger;
+    private final Telemetry telemetry;
 
     public Dispatcher(RoutingService routing, SilenceService silences, NotificationLog log, DeliveryManager delivery,
                       String externalUrl, Consumer<String> logger) {
+        this(routing, silences, log, delivery, externalUrl, logger, Telemetry.NONE);
+    }
+
+    /** As above, reporting each notification's result, per receiver, to {@code telemetry}. */
+    public Dispatcher(RoutingService routing, SilenceService silences, NotificationLog log, DeliveryManager delivery,
+                      String externalUrl, Consumer<String> logger, Telemetry telemetry) {
         this.routing = routing;
         this.silences = silences;
         this.log = log;
         this.delivery = delivery;
         this.externalUrl = externalUrl;
         this.logger = logger;
+        this.telemetry = telemetry;
     }
 
     private static final class Group {
@@ -113,11 +123,14 @@ public final class Dispatcher implements AlertSink {
                 Boolean outcome = group(receiver, g, now, owner, notices);
                 if (outcome == Boolean.TRUE) {
                     sent++;
+                    telemetry.record(new TelemetryEvent.Notification(receiver.name(), TelemetryEvent.Notification.SENT));
                 } else if (outcome == Boolean.FALSE) {
                     failed++;
+                    telemetry.record(new TelemetryEvent.Notification(receiver.name(), TelemetryEvent.Notification.FAILED));
                 }
             } catch (io.quantsinfra.core.error.QuantsInfraException e) {
                 errors.add("receiver " + receiver.name() + ", group " + g.key + ": " + e.getMessage());
+                telemetry.record(new TelemetryEvent.Notification(receiver.name(), TelemetryEvent.Notification.ERROR));
             }
         }
         notices.forEach(logger);

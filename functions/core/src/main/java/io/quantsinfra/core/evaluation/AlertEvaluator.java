@@ -9,6 +9,8 @@ import io.quantsinfra.core.promql.Expr;
 import io.quantsinfra.core.rule.AlertRule;
 import io.quantsinfra.core.rule.RuleGroup;
 import io.quantsinfra.core.rule.RuleService;
+import io.quantsinfra.core.telemetry.Telemetry;
+import io.quantsinfra.core.telemetry.TelemetryEvent;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,9 +47,16 @@ public final class AlertEvaluator {
     private final Heartbeats heartbeats;
     private final Clock clock;
     private final String externalUrl;
+    private final Telemetry telemetry;
 
     public AlertEvaluator(RuleService rules, AlertStore alerts, Lease lease, MetricSource source, SeriesDiscovery discovery,
                           AlertSink sink, Heartbeats heartbeats, Clock clock, String externalUrl) {
+        this(rules, alerts, lease, source, discovery, sink, heartbeats, clock, externalUrl, Telemetry.NONE);
+    }
+
+    /** As above, reporting every cycle to {@code telemetry}. */
+    public AlertEvaluator(RuleService rules, AlertStore alerts, Lease lease, MetricSource source, SeriesDiscovery discovery,
+                          AlertSink sink, Heartbeats heartbeats, Clock clock, String externalUrl, Telemetry telemetry) {
         this.rules = rules;
         this.alerts = alerts;
         this.lease = lease;
@@ -57,6 +66,7 @@ public final class AlertEvaluator {
         this.heartbeats = heartbeats;
         this.clock = clock;
         this.externalUrl = externalUrl;
+        this.telemetry = telemetry;
     }
 
     /** Runs one cycle now. */
@@ -70,13 +80,21 @@ public final class AlertEvaluator {
         Instant t = now.truncatedTo(ChronoUnit.MINUTES);
         String owner = UUID.randomUUID().toString();
         if (!lease.acquire(LEASE, owner, now, LEASE_TTL)) {
+            telemetry.record(TelemetryEvent.Evaluation.without(TelemetryEvent.Evaluation.SKIPPED, since(started)));
             return CycleReport.skipped(now, "another evaluation holds the lease; nothing was evaluated");
         }
         try {
             return cycle(now, t, force, started);
+        } catch (RuntimeException e) {
+            telemetry.record(TelemetryEvent.Evaluation.without(TelemetryEvent.Evaluation.FAILED, since(started)));
+            throw e;
         } finally {
             lease.release(LEASE, owner);
         }
+    }
+
+    private static Duration since(long startedNanos) {
+        return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
     private CycleReport cycle(Instant now, Instant t, boolean force, long started) {
@@ -174,6 +192,9 @@ public final class AlertEvaluator {
             delivery = new AlertSink.Delivery(0, 0, 0, List.of(), List.of("notifications: " + e.getMessage()));
         }
         heartbeats.beat(Heartbeats.EVALUATION, now);
+        int rulesFiring = (int) forSink.stream().filter(a -> a.state() == AlertState.FIRING).map(Alert::ruleId).distinct().count();
+        telemetry.record(new TelemetryEvent.Evaluation(TelemetryEvent.Evaluation.EVALUATED, since(started), ruleCount,
+                rulesFiring, count(forSink, AlertState.FIRING), errors.size() + delivery.errors().size()));
         return new CycleReport(now, null, due.size(), ruleCount, data.seriesCount(), data.requests(),
                 discovery.listCalls() - listsBefore, count(forSink, AlertState.FIRING), count(forSink, AlertState.PENDING),
                 count(forSink, AlertState.RESOLVED), transitions, conflicts, delivery, errors,
