@@ -21,10 +21,7 @@ public final class SharedNames {
     private static final AwsSettings DEFAULTS = AwsSettings.from(Map.of(
             AwsSettings.SUBNETS, "subnet-unused=unused-1a", AwsSettings.SECURITY_GROUPS, "sg-unused"));
 
-    /**
-     * Metrics namespace of the control plane's own CloudWatch metrics. {@code functions/} has no constant for it
-     * yet (no handler publishes metrics today); it belongs in {@code AwsSettings} when the first one does.
-     */
+    /** Metrics namespace of the control plane's own CloudWatch metrics: the one {@code functions/} publishes to. */
     public static final String METRICS_NAMESPACE = io.quantsinfra.aws.telemetry.ControlPlaneMetrics.NAMESPACE;
 
     private SharedNames() {
