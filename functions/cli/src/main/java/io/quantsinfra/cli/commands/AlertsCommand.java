@@ -36,9 +36,7 @@ public final class AlertsCommand implements Runnable {
     }
 
     static void format(String format) {
-        if (!List.of("table", "json").contains(format)) {
-            throw new CliException(CliException.INVALID, "--format must be table or json, got '" + format + "'");
-        }
+        Formats.check(format);
     }
 
     static String text(JsonNode n) {

@@ -166,9 +166,7 @@ public final class SecretsCommand implements Runnable {
 
         @Override
         public Integer call() {
-            if (!List.of("table", "json").contains(format)) {
-                throw new CliException(CliException.INVALID, "--format must be table or json, got '" + format + "'");
-            }
+            Formats.check(format);
             JsonNode r = api.client().get("/v1/secrets");
             PrintWriter out = spec.commandLine().getOut();
             if (format.equals("json")) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quantsinfra.cli.CliException;
 import io.quantsinfra.cli.http.ApiClient;
 import java.io.PrintWriter;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,9 +30,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!List.of("table", "json").contains(format)) {
-            throw new CliException(CliException.INVALID, "--format must be table or json, got '" + format + "'");
-        }
+        Formats.check(format);
         JsonNode status = api.client().get("/v1/status" + (service == null ? "" : "?service=" + Paths.query(service)));
         PrintWriter out = spec.commandLine().getOut();
         if (format.equals("json")) {
