@@ -2,6 +2,7 @@ package io.quantsinfra.aws.dynamodb;
 
 import io.quantsinfra.aws.AwsErrors;
 import io.quantsinfra.core.promql.LabelMatcher;
+import io.quantsinfra.core.routing.Matchers;
 import io.quantsinfra.core.silence.Silence;
 import io.quantsinfra.core.silence.SilenceStore;
 import java.util.ArrayList;
@@ -62,7 +63,7 @@ public final class DynamoDbSilenceStore implements SilenceStore {
         List<LabelMatcher> matchers = new ArrayList<>();
         for (Object o : (List<Object>) AttributeValues.from(i.get("matchers"))) {
             Map<String, Object> m = (Map<String, Object>) o;
-            matchers.add(LabelMatcher.of((String) m.get("name"), LabelMatcher.Op.fromSymbol((String) m.get("op")), (String) m.get("value")));
+            matchers.add(Matchers.of((String) m.get("name"), LabelMatcher.Op.fromSymbol((String) m.get("op")), (String) m.get("value")));
         }
         return new Silence(Items.s(i, "sk"), matchers, Items.instant(i, "startsAt"), Items.instant(i, "endsAt"),
                 Items.s(i, "createdBy"), Items.s(i, "comment"), Items.instant(i, "createdAt"),

@@ -27,8 +27,12 @@ final class Items {
         });
     }
 
-    /** Puts {@code item} (with attribute {@code version}) if the stored version is {@code version - 1}; ConflictException otherwise. */
+    /**
+     * Puts {@code item} (with attribute {@code version}) if the stored version is {@code version - 1}; ConflictException
+     * otherwise, InvalidInputException (nothing sent) if it is over DynamoDB's item size limit.
+     */
     static void putVersioned(DynamoDbClient dynamo, String table, Map<String, AttributeValue> item, long version, String doing) {
+        ItemSize.check(item, doing);
         AwsErrors.call(doing, () -> version <= 1
                 ? dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"))
                 : dynamo.putItem(r -> r.tableName(table).item(item).conditionExpression("version = :v")

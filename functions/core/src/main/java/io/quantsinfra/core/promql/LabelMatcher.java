@@ -1,18 +1,16 @@
 package io.quantsinfra.core.promql;
 
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
-
 /**
- * One label matcher: {@code name = value}, {@code !=}, {@code =~} (fully anchored regex, as in Prometheus)
- * or {@code !~}. A missing label matches as the empty string.
+ * One label matcher: {@code name = value}, {@code !=}, {@code =~} or {@code !~}. A missing label matches as the
+ * empty string. Regexes are RE2, compiled once here and fully anchored ({@link Regex}): {@link #of} follows
+ * Prometheus (PromQL selectors), {@link #of(String, Op, String, Regex.Dialect)} says which dialect.
  *
  * {@snippet :
  * LabelMatcher m = LabelMatcher.of("service_name", LabelMatcher.Op.REGEX, "freqtrade-.*");
  * m.matches("freqtrade-1"); // true
  * }
  */
-public record LabelMatcher(String name, Op op, String value, Pattern pattern) {
+public record LabelMatcher(String name, Op op, String value, Regex regex) {
 
     /** The four matcher operators. */
     public enum Op {
@@ -38,18 +36,22 @@ public record LabelMatcher(String name, Op op, String value, Pattern pattern) {
         }
     }
 
-    /** A matcher; IllegalArgumentException when a regex does not compile. */
+    /** A PromQL matcher; IllegalArgumentException when a regex is refused ({@link Regex#compile}). */
     public static LabelMatcher of(String name, Op op, String value) {
-        Pattern p = null;
+        return of(name, op, value, Regex.Dialect.PROMETHEUS);
+    }
+
+    /** A matcher whose regex follows {@code dialect}; IllegalArgumentException naming the label when refused. */
+    public static LabelMatcher of(String name, Op op, String value, Regex.Dialect dialect) {
+        Regex r = null;
         if (op == Op.REGEX || op == Op.NOT_REGEX) {
             try {
-                p = Pattern.compile("^(?:" + value + ")$", Pattern.DOTALL);
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("label " + name + ": '" + value + "' is not a valid regular expression: "
-                        + e.getDescription());
+                r = Regex.compile(value, dialect);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("label " + name + ": " + e.getMessage());
             }
         }
-        return new LabelMatcher(name, op, value, p);
+        return new LabelMatcher(name, op, value, r);
     }
 
     public boolean matches(String v) {
@@ -57,8 +59,8 @@ public record LabelMatcher(String name, Op op, String value, Pattern pattern) {
         return switch (op) {
             case EQ -> x.equals(value);
             case NE -> !x.equals(value);
-            case REGEX -> pattern.matcher(x).matches();
-            case NOT_REGEX -> !pattern.matcher(x).matches();
+            case REGEX -> regex.matches(x);
+            case NOT_REGEX -> !regex.matches(x);
         };
     }
 

@@ -5,8 +5,10 @@ import io.quantsinfra.core.promql.Expr.BinOp;
 import io.quantsinfra.core.promql.Expr.RangeFn;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,8 +34,23 @@ public final class PromQl {
             "stddev", "stdvar", "count_values", "group", "present_over_time", "exp", "ln", "log2", "log10", "sqrt",
             "holt_winters", "day_of_week", "hour", "minute", "month", "year", "days_in_month", "day_of_month", "sgn");
 
+    /**
+     * The longest expression, in characters. Alerting expressions are a line or two; 16 KiB leaves room for
+     * long regex alternations while bounding parse time and the rule file's size.
+     */
+    public static final int MAX_LENGTH = 16_384;
+
+    /**
+     * The deepest nesting: parentheses, signs, function and aggregation calls, and operands of operators each
+     * add a level. The parser and the evaluator recurse once per level, so this bound is what makes a stack
+     * overflow impossible whatever the input; 128 is far beyond any alert expression a person writes.
+     */
+    public static final int MAX_DEPTH = 128;
+
     private final String src;
+    private final Map<Expr, Integer> heights = new IdentityHashMap<>();
     private int pos;
+    private int level;
 
     private PromQl(String src) {
         this.src = src;
@@ -43,6 +60,10 @@ public final class PromQl {
     public static Expr parse(String expression) {
         if (expression == null || expression.isBlank()) {
             throw new ExpressionException(0, "the expression is empty");
+        }
+        if (expression.length() > MAX_LENGTH) {
+            throw new ExpressionException(MAX_LENGTH, "the expression is " + expression.length() + " characters; the limit is "
+                    + MAX_LENGTH + " characters per expression");
         }
         PromQl p = new PromQl(expression);
         Expr e = p.orExpr();
@@ -123,16 +144,46 @@ public final class PromQl {
     private Expr unary() {
         skipSpace();
         if (symbol("-")) {
+            enter();
             Expr inner = unary();
+            level--;
             if (inner instanceof Expr.Number n) {
                 return new Expr.Number(-n.value());
             }
-            return new Expr.Binary(BinOp.MUL, inner, new Expr.Number(-1), null);
+            return tall(new Expr.Binary(BinOp.MUL, inner, new Expr.Number(-1), null), inner);
         }
         if (symbol("+")) {
-            return unary();
+            enter();
+            Expr inner = unary();
+            level--;
+            return inner;
         }
         return postfix(primary());
+    }
+
+    /** One level deeper into the input; refused past {@link #MAX_DEPTH}, before the recursion could go on. */
+    private void enter() {
+        if (++level > MAX_DEPTH) {
+            throw error(nestingMessage());
+        }
+    }
+
+    /** Records {@code e}'s height in the tree (one more than its tallest child); refused past {@link #MAX_DEPTH}. */
+    private Expr tall(Expr e, Expr... children) {
+        int h = 1;
+        for (Expr c : children) {
+            h = Math.max(h, heights.getOrDefault(c, 1) + 1);
+        }
+        if (h > MAX_DEPTH) {
+            throw error(nestingMessage());
+        }
+        heights.put(e, h);
+        return e;
+    }
+
+    private static String nestingMessage() {
+        return "the expression nests more than " + MAX_DEPTH + " levels deep (parentheses, signs, calls and operators "
+                + "each add one); the limit is " + MAX_DEPTH + " levels";
     }
 
     private Expr postfix(Expr e) {
@@ -159,8 +210,10 @@ public final class PromQl {
         char c = src.charAt(pos);
         if (c == '(') {
             pos++;
+            enter();
             Expr e = orExpr();
             expect(")");
+            level--;
             return e;
         }
         if (Character.isDigit(c) || c == '.') {
@@ -222,8 +275,10 @@ public final class PromQl {
             clauseFirst = true;
         }
         expect("(");
+        enter();
         Expr inner = orExpr();
         expect(")");
+        level--;
         if (!clauseFirst) {
             if (keyword("by")) {
                 by = labelList();
@@ -234,7 +289,7 @@ public final class PromQl {
         if (inner.scalar()) {
             throw error(op.name().toLowerCase(Locale.ROOT) + "(...) needs a vector, not a number");
         }
-        return new Expr.Aggregate(op, by, inner);
+        return tall(new Expr.Aggregate(op, by, inner), inner);
     }
 
     private Expr rangeCall(RangeFn fn, int start) {
@@ -353,9 +408,9 @@ public final class PromQl {
             throw error("on/ignoring only apply between two vectors");
         }
         if (op.comparison() && left.scalar() && !right.scalar()) {
-            return new Expr.Binary(op.flipped(), right, left, m);
+            return tall(new Expr.Binary(op.flipped(), right, left, m), left, right);
         }
-        return new Expr.Binary(op, left, right, m);
+        return tall(new Expr.Binary(op, left, right, m), left, right);
     }
 
     private List<String> labelList() {

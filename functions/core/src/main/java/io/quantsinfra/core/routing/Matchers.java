@@ -1,20 +1,25 @@
 package io.quantsinfra.core.routing;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import io.quantsinfra.core.promql.LabelMatcher;
+import io.quantsinfra.core.promql.Regex;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Alertmanager's matcher syntax: {@code name=value}, {@code name!=value}, {@code name=~regex},
  * {@code name!~regex}; the value may be double-quoted. A list may also be written {@code {a="1", b=~"x"}}.
+ * Regexes follow Alertmanager: RE2, anchored as {@code ^(?:re)$} ({@link Regex.Dialect#ALERTMANAGER}). The
+ * matcher text itself is user input, so it is split with RE2 too (linear time, no recursion).
  *
  * {@snippet :
  * LabelMatcher m = Matchers.parse("severity=\"critical\"");
  * }
  */
 public final class Matchers {
+    /** The longest matcher text: a regex at its limit plus a label name, operator and quotes. */
+    public static final int MAX_MATCHER_LENGTH = Regex.MAX_LENGTH + 256;
     private static final Pattern ONE = Pattern.compile("\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*(\"((?:[^\"\\\\]|\\\\.)*)\"|(.*?))\\s*");
 
     private Matchers() {}
@@ -23,6 +28,10 @@ public final class Matchers {
     public static LabelMatcher parse(String text) {
         if (text == null) {
             throw new IllegalArgumentException("a matcher is required, like severity=\"critical\"");
+        }
+        if (text.length() > MAX_MATCHER_LENGTH) {
+            throw new IllegalArgumentException("the matcher is " + text.length() + " characters; the limit is "
+                    + MAX_MATCHER_LENGTH + " characters per matcher");
         }
         Matcher m = ONE.matcher(text);
         if (!m.matches()) {
@@ -33,7 +42,12 @@ public final class Matchers {
         if (m.group(4) == null && (value.contains("\"") || value.contains(","))) {
             throw new IllegalArgumentException("'" + text + "': quote a value that holds '\"' or ','");
         }
-        return LabelMatcher.of(m.group(1), LabelMatcher.Op.fromSymbol(m.group(2)), value);
+        return of(m.group(1), LabelMatcher.Op.fromSymbol(m.group(2)), value);
+    }
+
+    /** A matcher with Alertmanager's regex anchoring; IllegalArgumentException naming the label when refused. */
+    public static LabelMatcher of(String name, LabelMatcher.Op op, String value) {
+        return LabelMatcher.of(name, op, value, Regex.Dialect.ALERTMANAGER);
     }
 
     /** A comma-separated list, optionally in braces. */

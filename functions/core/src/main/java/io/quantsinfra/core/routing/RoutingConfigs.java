@@ -1,5 +1,6 @@
 package io.quantsinfra.core.routing;
 
+import io.quantsinfra.core.document.DocumentLimits;
 import io.quantsinfra.core.promql.LabelMatcher;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,6 +23,11 @@ public final class RoutingConfigs {
     static final Duration GROUP_WAIT = Duration.ofSeconds(30);
     static final Duration GROUP_INTERVAL = Duration.ofMinutes(5);
     static final Duration REPEAT_INTERVAL = Duration.ofHours(4);
+    /**
+     * The deepest routing tree, counting the root as level 1. Alertmanager sets none; real trees are two or three
+     * levels, and each level is two levels of nesting in the stored document ({@link DocumentLimits#MAX_DEPTH}).
+     */
+    public static final int MAX_ROUTE_DEPTH = 10;
 
     private static final Set<String> TOP = Set.of("global", "route", "receivers", "inhibit_rules", "templates");
     private static final Set<String> GLOBAL = Set.of("resolve_timeout", "smtp_from", "smtp_smarthost", "smtp_hello",
@@ -42,6 +48,7 @@ public final class RoutingConfigs {
             f.problem("route", "the config is empty; it needs route and receivers");
             f.throwIfAny();
         }
+        DocumentLimits.problem(doc, "the routing config").ifPresent(p -> f.problem("document", p));
         f.keys("", doc, TOP, "the config");
         if (doc.get("templates") instanceof List<?> l && !l.isEmpty()) {
             f.problem("templates", "template files are not supported; write templates inline in the receivers");
@@ -79,7 +86,7 @@ public final class RoutingConfigs {
             if (r.get("receiver") == null) {
                 f.problem("route.receiver", "the root route needs a receiver");
             }
-            route = route(f, "route", r, null, "{}", receivers);
+            route = route(f, "route", r, null, "{}", receivers, 1);
         }
         List<InhibitRule> inhibit = new ArrayList<>();
         Object ir = doc.get("inhibit_rules");
@@ -106,7 +113,8 @@ public final class RoutingConfigs {
         return new RoutingConfig(resolveTimeout, route, receivers, inhibit, warnings);
     }
 
-    private static Route route(Fields f, String at, Map<?, ?> m, Route parent, String id, Map<String, Receiver> receivers) {
+    private static Route route(Fields f, String at, Map<?, ?> m, Route parent, String id, Map<String, Receiver> receivers,
+                               int depth) {
         f.keys(at, m, ROUTE, "a route");
         String receiver = f.string(at + ".receiver", m.get("receiver"), parent == null ? null : parent.receiver(), false);
         if (receiver != null && !receivers.containsKey(receiver) && m.get("receiver") != null) {
@@ -148,6 +156,9 @@ public final class RoutingConfigs {
         Object rs = m.get("routes");
         if (rs != null && !(rs instanceof List<?>)) {
             f.problem(at + ".routes", "must be a list of routes");
+        } else if (rs != null && depth >= MAX_ROUTE_DEPTH && !((List<?>) rs).isEmpty()) {
+            f.problem(at + ".routes", "the routing tree is deeper than " + MAX_ROUTE_DEPTH + " levels; the limit is "
+                    + MAX_ROUTE_DEPTH + " levels of routes");
         } else if (rs != null) {
             List<?> list = (List<?>) rs;
             for (int i = 0; i < list.size(); i++) {
@@ -156,7 +167,7 @@ public final class RoutingConfigs {
                     continue;
                 }
                 String childId = id + "/" + matcherText(child) + "/" + i;
-                children.add(route(f, at + ".routes[" + i + "]", child, self, childId, receivers));
+                children.add(route(f, at + ".routes[" + i + "]", child, self, childId, receivers, depth + 1));
             }
         }
         return new Route(id, receiver, matchers, groupBy, all, wait, interval, repeat, cont, children);
@@ -206,7 +217,7 @@ public final class RoutingConfigs {
             map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
             sorted.forEach((k, v) -> {
                 try {
-                    out.add(LabelMatcher.of(k, kind.equals("match") ? LabelMatcher.Op.EQ : LabelMatcher.Op.REGEX, String.valueOf(v)));
+                    out.add(Matchers.of(k, kind.equals("match") ? LabelMatcher.Op.EQ : LabelMatcher.Op.REGEX, String.valueOf(v)));
                 } catch (IllegalArgumentException e) {
                     f.problem(at + "." + prefix + kind + "." + k, e.getMessage());
                 }

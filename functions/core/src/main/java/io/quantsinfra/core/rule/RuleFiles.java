@@ -1,5 +1,6 @@
 package io.quantsinfra.core.rule;
 
+import io.quantsinfra.core.document.DocumentLimits;
 import io.quantsinfra.core.error.InvalidInputException;
 import io.quantsinfra.core.metrics.CloudWatchNames;
 import io.quantsinfra.core.promql.Expr;
@@ -30,6 +31,13 @@ import java.util.regex.Pattern;
 public final class RuleFiles {
     /** Variables a rule's labels and annotations may use, as in Prometheus. */
     public static final Set<String> TEMPLATE_VARIABLES = Set.of("labels", "value", "externalLabels", "externalURL");
+    /** The most groups in one file: each group is evaluated on its own schedule; more belong in another file. */
+    public static final int MAX_GROUPS = 100;
+    /**
+     * The most alerting rules in one file, over all its groups. Each rule costs CloudWatch queries every cycle and
+     * a file is stored as one item; 500 rules of a few hundred bytes each stay well under the document limit.
+     */
+    public static final int MAX_RULES = 500;
 
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final Pattern FILE_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
@@ -39,6 +47,7 @@ public final class RuleFiles {
 
     private final String file;
     private final List<String[]> problems = new ArrayList<>();
+    private int ruleCount;
 
     private RuleFiles(String file) {
         this.file = file;
@@ -82,6 +91,7 @@ public final class RuleFiles {
             problem("groups", "a rule file holds 'groups:', a list of groups; this one is empty");
             return List.of();
         }
+        DocumentLimits.problem(doc, "the rule file").ifPresent(p -> problem("document", p));
         for (String k : doc.keySet()) {
             if (!k.equals("groups")) {
                 problem(k, "unknown key '" + k + "': a rule file holds only 'groups'");
@@ -94,7 +104,11 @@ public final class RuleFiles {
         }
         List<RuleGroup> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (int i = 0; i < list.size(); i++) {
+        if (list.size() > MAX_GROUPS) {
+            problem("groups", "the file has " + list.size() + " groups; the limit is " + MAX_GROUPS
+                    + " groups per rule file (only the first " + MAX_GROUPS + " were checked)");
+        }
+        for (int i = 0; i < Math.min(list.size(), MAX_GROUPS); i++) {
             String at = "groups[" + i + "]";
             if (!(list.get(i) instanceof Map<?, ?> m)) {
                 problem(at, "each group must be a map with name, interval and rules");
@@ -147,6 +161,13 @@ public final class RuleFiles {
             List<?> list = (List<?>) rulesValue;
             for (int j = 0; j < list.size(); j++) {
                 String rat = at + ".rules[" + j + "]";
+                if (++ruleCount == MAX_RULES + 1) {
+                    problem(rat, where + ": the file has more than " + MAX_RULES + " rules; the limit is " + MAX_RULES
+                            + " rules per rule file (the rest were not checked)");
+                }
+                if (ruleCount > MAX_RULES) {
+                    break;
+                }
                 if (!(list.get(j) instanceof Map<?, ?> r)) {
                     problem(rat, where + ": each rule must be a map with alert and expr");
                     continue;

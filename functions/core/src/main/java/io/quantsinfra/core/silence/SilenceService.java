@@ -26,6 +26,10 @@ import java.util.UUID;
 public final class SilenceService {
     /** The longest a silence may last. */
     public static final Duration MAX_DURATION = Duration.ofDays(30);
+    /** The most matchers one silence may hold: a silence names what it mutes; Alertmanager's UI shows a handful. */
+    public static final int MAX_MATCHERS = 32;
+    /** The longest comment, in characters: a reason and a ticket link, not a log. */
+    public static final int MAX_COMMENT_LENGTH = 500;
     /** How long after its end an expired silence is still checked for alerts it left firing. */
     static final Duration NOTICE_WINDOW = Duration.ofHours(1);
 
@@ -42,11 +46,17 @@ public final class SilenceService {
             throw new InvalidInputException("matchers", "a silence needs at least one matcher, like alertname=HighCpu");
         }
         List<LabelMatcher> parsed = new ArrayList<>();
+        if (matchers.size() > MAX_MATCHERS) {
+            throw tooManyMatchers(matchers.size());
+        }
         for (int i = 0; i < matchers.size(); i++) {
             try {
                 parsed.addAll(Matchers.parseList(matchers.get(i)));
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("matchers[" + i + "]", e.getMessage());
+            }
+            if (parsed.size() > MAX_MATCHERS) {
+                throw tooManyMatchers(parsed.size());
             }
         }
         if (parsed.stream().allMatch(LabelMatcher::matchesEmpty)) {
@@ -60,8 +70,9 @@ public final class SilenceService {
         if (comment == null || comment.isBlank()) {
             throw new InvalidInputException("comment", "say why: a silence needs a comment");
         }
-        if (comment.length() > 500) {
-            throw new InvalidInputException("comment", "at most 500 characters");
+        if (comment.length() > MAX_COMMENT_LENGTH) {
+            throw new InvalidInputException("comment", "the comment is " + comment.length() + " characters; the limit is "
+                    + MAX_COMMENT_LENGTH + " characters");
         }
         if (author == null || author.isBlank()) {
             throw new InvalidInputException("author", "a silence needs an author");
@@ -71,6 +82,11 @@ public final class SilenceService {
                 false, 1);
         store.put(s);
         return s;
+    }
+
+    private static InvalidInputException tooManyMatchers(int n) {
+        return new InvalidInputException("matchers", "the silence has " + n + " matchers; the limit is " + MAX_MATCHERS
+                + " matchers per silence");
     }
 
     /** Every silence, newest first. */
