@@ -70,8 +70,8 @@ public final class Regex {
             Pattern.compile(source);
             return new Regex(Pattern.compile(dialect.open + source + dialect.close));
         } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("'" + shorten(source) + "' is not a valid RE2 regular expression: "
-                    + explain(source, e.getDescription()));
+            throw new IllegalArgumentException("'" + shorten(source) + "' is not a valid regular expression (RE2 syntax, "
+                    + "as in Prometheus and Alertmanager): " + explain(source, e.getDescription()));
         }
     }
 
@@ -82,14 +82,16 @@ public final class Regex {
 
     private static String explain(String source, String description) {
         if (source.contains("(?=") || source.contains("(?!") || source.contains("(?<=") || source.contains("(?<!")) {
-            return "lookahead and lookbehind ((?=, (?!, (?<=, (?<!) are not supported: patterns use RE2 syntax, as in "
-                    + "Prometheus and Alertmanager";
+            return "lookahead and lookbehind ((?=, (?!, (?<=, (?<!) are not supported";
         }
         if (description.contains("escape") && hasBackreference(source)) {
-            return "backreferences (\\1 ... \\9) are not supported: patterns use RE2 syntax, as in Prometheus and Alertmanager";
+            return "backreferences (\\1 ... \\9) are not supported";
         }
         if (source.contains("(?>")) {
-            return "atomic groups (?>...) are not supported: patterns use RE2 syntax, as in Prometheus and Alertmanager";
+            return "atomic groups (?>...) are not supported";
+        }
+        if (description.contains("internal error") || description.contains("unexpected )")) {
+            return "unbalanced parentheses: a ')' closes no '('";
         }
         if (description.contains("nested repetition")) {
             return description + " (possessive quantifiers like *+ are not RE2 syntax)";

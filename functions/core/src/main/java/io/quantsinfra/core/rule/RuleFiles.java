@@ -35,9 +35,9 @@ public final class RuleFiles {
     public static final int MAX_GROUPS = 100;
     /**
      * The most alerting rules in one file, over all its groups. Each rule costs CloudWatch queries every cycle and
-     * a file is stored as one item; 500 rules of a few hundred bytes each stay well under the document limit.
+     * a file is stored as one item; 1,000 rules of a few hundred bytes each stay under the document limit.
      */
-    public static final int MAX_RULES = 500;
+    public static final int MAX_RULES = 1_000;
 
     private static final Pattern LABEL_NAME = Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final Pattern FILE_NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
