@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 public final class DynamoDbSilenceStore implements SilenceStore {
     static final String PK = "SILENCES";
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DynamoDbSilenceStore.class);
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -30,7 +31,15 @@ public final class DynamoDbSilenceStore implements SilenceStore {
     @Override
     public List<Silence> all() {
         List<Silence> out = new ArrayList<>();
-        Items.query(dynamo, table, PK, "list silences").forEach(i -> out.add(from(i)));
+        for (Map<String, AttributeValue> i : Items.query(dynamo, table, PK, "list silences")) {
+            try {
+                out.add(from(i));
+            } catch (RuntimeException e) {
+                // A silence stored before matchers were RE2 (say, with a lookahead) no longer compiles: skip it
+                // rather than stop every listing and every evaluation; it expires by TTL.
+                LOG.warn("skipping silence {}: its matchers no longer parse ({})", Items.s(i, "sk"), e.getClass().getSimpleName());
+            }
+        }
         return out;
     }
 
