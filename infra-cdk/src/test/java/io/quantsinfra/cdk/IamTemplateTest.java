@@ -84,7 +84,7 @@ class IamTemplateTest {
         // Actions the Service Authorization Reference lists without a resource type (or CDK's own grants).
         Set<String> noResourceLevel = Set.of("ecs:ListServices", "ecs:ListTasks", "ecs:DescribeTaskDefinition",
                 "ecs:ListTaskDefinitions", "ecs:RegisterTaskDefinition", "ecs:DeregisterTaskDefinition",
-                "secretsmanager:ListSecrets", "cloudwatch:PutMetricData", "cloudwatch:GetMetricData",
+                "secretsmanager:ListSecrets", "cloudwatch:PutMetricData", "cloudwatch:GetMetricData", "cloudwatch:ListMetrics",
                 "ecr:GetAuthorizationToken", "ec2:CreateNetworkInterface", "ec2:DescribeNetworkInterfaces", "ec2:DescribeSubnets",
                 "ec2:DeleteNetworkInterface", "ec2:AssignPrivateIpAddresses", "ec2:UnassignPrivateIpAddresses",
                 "cloudfront:CreateInvalidation", "cloudfront:GetInvalidation", "logs:CreateLogStream", "logs:PutLogEvents",

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantsinfra.scheduled.HealthProbeHandler;
 import io.quantsinfra.scheduled.ScheduledWiring;
+import io.quantsinfra.aws.FunctionCallLog;
 import io.quantsinfra.testing.emulator.AwsEmulator;
 import io.quantsinfra.testing.emulator.AwsEmulatorExtension;
 import java.io.IOException;
@@ -195,8 +196,10 @@ class AlertingOperationsTest {
         assertEquals(0, local.cli("deploy", "--service", "data-collector", "--host", "us-east-1a", "--config", collector.toString()).exit());
 
         Map<String, Object> report;
-        try (ScheduledWiring wiring = new ScheduledWiring(local.local.settings(), Clock.systemUTC())) {
-            report = new HealthProbeHandler(wiring).handleRequest(Map.of("time", Instant.now().toString()), null);
+        // The probe Lambda's calls, attributed to it for infra-cdk's IAM check (FunctionCallLog).
+        FunctionCallLog probeCalls = FunctionCallLog.scoped("health-probe");
+        try (ScheduledWiring wiring = new ScheduledWiring(local.local.settings(), Clock.systemUTC(), List.of(probeCalls))) {
+            report = probeCalls.during(() -> new HealthProbeHandler(wiring).handleRequest(Map.of("time", Instant.now().toString()), null));
         }
 
         @SuppressWarnings("unchecked")

@@ -4,6 +4,7 @@ import io.quantsinfra.api.local.LocalMode;
 import io.quantsinfra.api.wiring.SettingsOverlay;
 import io.quantsinfra.aws.AwsCallRecorder;
 import io.quantsinfra.aws.AwsClients;
+import io.quantsinfra.aws.FunctionCallLog;
 import io.quantsinfra.aws.AwsSettings;
 import io.quantsinfra.cli.QuantsInfraCli;
 import io.quantsinfra.testing.emulator.AwsEmulator;
@@ -26,6 +27,11 @@ import java.util.Map;
 final class LocalModeFixture implements AutoCloseable {
     final AwsEmulator aws;
     final LocalMode local;
+    /**
+     * Every call through the API's clients is the API Lambda's (account preparation and the fixture's own clients
+     * are separate): recorded for infra-cdk's IAM check.
+     */
+    static final FunctionCallLog API_CALLS = FunctionCallLog.always("api");
     final AwsCallRecorder recorder = new AwsCallRecorder();
     final AwsClients clients;
 
@@ -34,7 +40,7 @@ final class LocalModeFixture implements AutoCloseable {
         aws.reset();
         try {
             this.local = LocalMode.start(aws.endpoint(), 0,
-                    new SettingsOverlay(Map.of(AwsSettings.AWS_RETRIES, "0"), List.of(recorder)));
+                    new SettingsOverlay(Map.of(AwsSettings.AWS_RETRIES, "0"), List.of(recorder, API_CALLS)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -65,7 +65,7 @@ class ScheduledHandlersTest {
     }
 
     ScheduledWiring container() {
-        return new ScheduledWiring(settings, Clock.fixed(now, java.time.ZoneOffset.UTC));
+        return new ScheduledWiring(settings, Clock.fixed(now, java.time.ZoneOffset.UTC), RecordedCalls.interceptors());
     }
 
     @Test
@@ -88,9 +88,9 @@ class ScheduledHandlersTest {
         }
         List<ScheduledWiring> containers = List.of(container(), container(), container());
         List<Callable<Map<String, Object>>> calls = new ArrayList<>();
+        Map<String, Object> event = event();
         for (ScheduledWiring c : containers) {
-            AlertEvaluationHandler h = new AlertEvaluationHandler(c);
-            calls.add(() -> h.handleRequest(event(), null));
+            calls.add(() -> RecordedCalls.evaluate(c, event));
         }
         List<Map<String, Object>> reports = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(3)) {
@@ -108,7 +108,7 @@ class ScheduledHandlersTest {
         assertEquals("arn:aws:events:us-east-1:123456789012:rule/quants-infra-alert-evaluation", reports.getFirst().get("trigger"));
 
         try (ScheduledWiring again = container()) {
-            Map<String, Object> r = new AlertEvaluationHandler(again).handleRequest(event(), null);
+            Map<String, Object> r = RecordedCalls.evaluate(again, event());
             assertEquals(null, r.get("skipped"), r::toString);
             assertEquals(5, hook.requests().size(), "a retried invocation sends nothing again");
         }
@@ -117,7 +117,7 @@ class ScheduledHandlersTest {
     @Test
     void healthProbe_withNoInstances_publishesNothing_andBeats() throws Exception {
         try (ScheduledWiring c = container()) {
-            Map<String, Object> r = new HealthProbeHandler(c).handleRequest(event(), null);
+            Map<String, Object> r = RecordedCalls.probe(c, event());
             assertEquals(0, r.get("datapoints"));
             assertEquals(now, c.alerting().ports().heartbeats().last(Heartbeats.PROBE).orElseThrow());
         }

@@ -79,7 +79,7 @@ class ScheduledMetricsTest {
     ScheduledWiring container(boolean metrics, AwsCallRecorder recorder) {
         Map<String, String> env = new HashMap<>(settings.toEnvironment());
         env.put(AwsSettings.METRICS, Boolean.toString(metrics));
-        return new ScheduledWiring(AwsSettings.from(env), Clock.fixed(now, ZoneOffset.UTC), List.of(recorder));
+        return new ScheduledWiring(AwsSettings.from(env), Clock.fixed(now, ZoneOffset.UTC), RecordedCalls.interceptors(recorder));
     }
 
     /** A statistic of a series over the last 10 minutes (real time: the registry stamps datums when it flushes). */
@@ -102,7 +102,7 @@ class ScheduledMetricsTest {
         AwsCallRecorder calls = new AwsCallRecorder();
         Double cyclesBefore = read(ControlPlaneMetrics.EVALUATION, "SampleCount", "outcome", "evaluated");
         try (ScheduledWiring c = container(true, calls)) {
-            Map<String, Object> r = new AlertEvaluationHandler(c).handleRequest(ScheduledHandlersTest.event(), null);
+            Map<String, Object> r = RecordedCalls.evaluate(c, ScheduledHandlersTest.event());
 
             assertNull(r.get("skipped"), r::toString);
             assertEquals(1, hook.requests().stream().filter(q -> q.path().equals("/hook-on")).count(), hook.requests()::toString);
@@ -121,7 +121,7 @@ class ScheduledMetricsTest {
         routeTo("hook-off");
         AwsCallRecorder calls = new AwsCallRecorder();
         try (ScheduledWiring c = container(false, calls)) {
-            Map<String, Object> r = new AlertEvaluationHandler(c).handleRequest(ScheduledHandlersTest.event(), null);
+            Map<String, Object> r = RecordedCalls.evaluate(c, ScheduledHandlersTest.event());
 
             assertNull(r.get("skipped"), r::toString);
             assertEquals(1, hook.requests().stream().filter(q -> q.path().equals("/hook-off")).count(), hook.requests()::toString);

@@ -36,8 +36,12 @@ public final class ControlPlanePolicy extends Construct {
         ECS_WRITE,
         /** Read the services' CloudWatch Logs. */
         SERVICE_LOGS,
-        /** The DynamoDB state table. */
+        /** The DynamoDB state table's items (get, put, update, delete, query). */
         STATE,
+        /** The {@code /health} self-checks: describe the state table and the cluster. */
+        SELF_CHECK,
+        /** Give managed services a new deployment (rotation: instances pick up a changed secret). */
+        ECS_REDEPLOY,
         /** Read secrets under the prefix (and decrypt them through Secrets Manager); list them. */
         SECRETS_READ,
         /** Create, change, rotate, delete and restore secrets under the prefix (encrypting through Secrets Manager). */
@@ -46,7 +50,7 @@ public final class ControlPlanePolicy extends Construct {
         MONITOR_CONFIG,
         /** PutMetricData in the control plane's namespace. */
         METRICS,
-        /** GetMetricData (alert rules are evaluated over CloudWatch metrics). */
+        /** GetMetricData and ListMetrics (alert rules are evaluated over CloudWatch metrics; selectors discover series). */
         METRICS_READ
     }
 
@@ -102,6 +106,8 @@ public final class ControlPlanePolicy extends Construct {
                 case ECS_WRITE -> statements.addAll(ecsWrite(r));
                 case SERVICE_LOGS -> statements.add(serviceLogs(r));
                 case STATE -> statements.add(state(r));
+                case SELF_CHECK -> statements.addAll(selfCheck(r));
+                case ECS_REDEPLOY -> statements.add(ecsRedeploy(r));
                 case SECRETS_READ -> statements.addAll(secretsRead(r));
                 case SECRETS_WRITE -> statements.addAll(secretsWrite(r));
                 case MONITOR_CONFIG -> statements.addAll(monitorConfig(r));
@@ -182,8 +188,20 @@ public final class ControlPlanePolicy extends Construct {
     }
 
     private PolicyStatement state(Resources r) {
-        return statement("StateTable", List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:DeleteItem", "dynamodb:Query"),
-                List.of(r.table().getTableArn()), Map.of());
+        return statement("StateTable", List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem",
+                "dynamodb:DeleteItem", "dynamodb:Query"), List.of(r.table().getTableArn()), Map.of());
+    }
+
+    private static List<PolicyStatement> selfCheck(Resources r) {
+        return List.of(statement("SelfCheckTable", List.of("dynamodb:DescribeTable"), List.of(r.table().getTableArn()), Map.of()),
+                statement("SelfCheckCluster", List.of("ecs:DescribeClusters"), List.of(Arns.ecsCluster(r.cluster())), Map.of()));
+    }
+
+    private PolicyStatement ecsRedeploy(Resources r) {
+        wildcard(Arns.nagResource("ecs", "service/" + r.cluster() + "/*"), "Services are named per instance at run time; "
+                + "only those tagged managed-by in the quants-infra cluster may be redeployed.");
+        return statement("EcsRedeployManagedService", List.of("ecs:UpdateService"), List.of(Arns.ecsServices(r.cluster())),
+                Map.of("StringEquals", Map.of("aws:ResourceTag/" + r.managedTag().getKey(), r.managedTag().getValue())));
     }
 
     private List<PolicyStatement> secretsRead(Resources r) {
@@ -238,8 +256,8 @@ public final class ControlPlanePolicy extends Construct {
     }
 
     private PolicyStatement metricsRead() {
-        wildcard("Resource::*", "cloudwatch:GetMetricData has no resource-level permissions.");
-        return statement("ReadMetrics", List.of("cloudwatch:GetMetricData"), List.of("*"), Map.of());
+        wildcard("Resource::*", "cloudwatch:GetMetricData and cloudwatch:ListMetrics have no resource-level permissions.");
+        return statement("ReadMetrics", List.of("cloudwatch:GetMetricData", "cloudwatch:ListMetrics"), List.of("*"), Map.of());
     }
 
     public Policy policy() {

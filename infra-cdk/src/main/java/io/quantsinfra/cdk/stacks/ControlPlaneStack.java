@@ -120,13 +120,19 @@ public final class ControlPlaneStack extends Stack {
                 "quants-infra API (deploy, status, logs, scale, secrets, scrape targets)", Duration.seconds(30)));
         functions.put("Api", api);
         new ControlPlanePolicy(this, "ApiPolicy", new ControlPlanePolicy.Props(api.role(), resources,
+                // POST /v1/alerts/evaluate runs an evaluation cycle in the API too (METRICS_READ); /health self-checks.
                 EnumSet.of(Capability.ECS_READ, Capability.ECS_WRITE, Capability.SERVICE_LOGS, Capability.STATE,
-                        Capability.SECRETS_READ, Capability.SECRETS_WRITE, Capability.MONITOR_CONFIG, Capability.METRICS)));
+                        Capability.SELF_CHECK, Capability.SECRETS_READ, Capability.SECRETS_WRITE, Capability.MONITOR_CONFIG,
+                        Capability.METRICS, Capability.METRICS_READ)));
         httpApi = new IamHttpApi(this, "HttpApi", new IamHttpApi.Props("quants-infra", api.alias(), rt.throttleRate(),
                 rt.throttleBurst(), rt.corsOrigins(), rt.logRetention(), rt.removal()));
 
         EmailIdentity sender = props.alertEmailSender() == null ? null
                 : EmailIdentity.Builder.create(this, "AlertSender").identity(Identity.email(props.alertEmailSender())).build();
+        if (sender != null) {
+            // POST /v1/alerts/evaluate notifies too, e-mail receivers included.
+            api.role().addToPrincipalPolicy(sendAlertEmail(sender, props.alertEmailSender()));
+        }
         props.jobs().forEach(job -> addJob(job, common, sender, props.alertEmailSender()));
         if (props.rotation() != null) {
             addRotation(props.rotation(), common);
@@ -152,13 +158,18 @@ public final class ControlPlaneStack extends Stack {
         if (job.isAlertEvaluation()) {
             alertEvaluator = scheduled.function();
             if (sender != null) {
-                scheduled.function().role().addToPrincipalPolicy(PolicyStatement.Builder.create().sid("SendAlertEmail")
-                        .actions(List.of("ses:SendEmail", "ses:SendRawEmail"))
-                        .resources(List.of(sender.getEmailIdentityArn()))
-                        .conditions(Map.of("StringEquals", Map.of("ses:FromAddress", senderAddress)))
-                        .build());
+                scheduled.function().role().addToPrincipalPolicy(sendAlertEmail(sender, senderAddress));
             }
         }
+    }
+
+    /** SES sending, only from the alert sender's identity and address. */
+    private static PolicyStatement sendAlertEmail(EmailIdentity sender, String senderAddress) {
+        return PolicyStatement.Builder.create().sid("SendAlertEmail")
+                .actions(List.of("ses:SendEmail", "ses:SendRawEmail"))
+                .resources(List.of(sender.getEmailIdentityArn()))
+                .conditions(Map.of("StringEquals", Map.of("ses:FromAddress", senderAddress)))
+                .build();
     }
 
     /** The rotation function, when its handler exists. */
@@ -172,7 +183,9 @@ public final class ControlPlaneStack extends Stack {
                 new LambdaArtifact(rotation.jar(), rotation.handler()), "quants-infra rotation of generated secrets",
                 Duration.seconds(60)));
         new ControlPlanePolicy(this, Rotation.ID + "Policy", new ControlPlanePolicy.Props(rf.function().role(),
-                common.resources(), EnumSet.of(Capability.SECRETS_READ, Capability.SECRETS_WRITE)));
+                // finishSecret gives the instances reading the secret a new deployment and records it in the history.
+                common.resources(), EnumSet.of(Capability.SECRETS_READ, Capability.SECRETS_WRITE, Capability.ECS_READ,
+                        Capability.ECS_REDEPLOY, Capability.STATE)));
         functions.put(Rotation.ID, rf.function());
     }
 

@@ -1,5 +1,6 @@
 package io.quantsinfra.cdk.stacks;
 
+import io.quantsinfra.aws.dynamodb.StateTable;
 import io.quantsinfra.cdk.constructs.SecureBucket;
 import io.quantsinfra.cdk.shared.SharedNames;
 import java.util.LinkedHashMap;
@@ -25,8 +26,8 @@ import software.amazon.awscdk.services.s3.Bucket;
 import software.constructs.Construct;
 
 /**
- * State and stored data: the DynamoDB state table (keys {@code pk}/{@code sk}, point-in-time recovery,
- * encrypted), the KMS key secrets are encrypted with, the monitor's configuration bucket (and the access-log
+ * State and stored data: the DynamoDB state table (keys {@code pk}/{@code sk}, TTL on {@code ttl}, point-in-time
+ * recovery, encrypted), the KMS key secrets are encrypted with, the monitor's configuration bucket (and the access-log
  * bucket beside it), and one log group per service type, all under the names {@code functions/} expects.
  */
 public final class DataStack extends Stack {
@@ -51,8 +52,10 @@ public final class DataStack extends Stack {
         super(scope, id, props.stack());
         table = Table.Builder.create(this, "StateTable")
                 .tableName(SharedNames.table())
-                .partitionKey(Attribute.builder().name("pk").type(AttributeType.STRING).build())
-                .sortKey(Attribute.builder().name("sk").type(AttributeType.STRING).build())
+                .partitionKey(Attribute.builder().name(StateTable.PARTITION_KEY).type(AttributeType.STRING).build())
+                .sortKey(Attribute.builder().name(StateTable.SORT_KEY).type(AttributeType.STRING).build())
+                // The notification log, endpoint stats, leases and silences expire by it (epoch seconds).
+                .timeToLiveAttribute(StateTable.TTL_ATTRIBUTE)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
                 .encryption(TableEncryption.AWS_MANAGED)

@@ -34,7 +34,12 @@ public final class SecretsRotationHandler implements RequestHandler<Map<String, 
 
     /** Against explicit settings (tests, local mode). */
     public SecretsRotationHandler(AwsSettings settings) {
-        AwsClients clients = new AwsClients(settings);
+        this(settings, java.util.List.of());
+    }
+
+    /** With {@code interceptors} on every AWS client (tests record the calls the rotation Lambda makes). */
+    public SecretsRotationHandler(AwsSettings settings, java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors) {
+        AwsClients clients = new AwsClients(settings, interceptors);
         SecretsManagerClient sm = clients.secretsManager();
         SecretsManagerStore store = new SecretsManagerStore(sm, settings.secretPrefix(), settings.kmsKeyId());
         SecretService service = new SecretService(store, store, new EcsPlatform(clients.ecs(), settings),

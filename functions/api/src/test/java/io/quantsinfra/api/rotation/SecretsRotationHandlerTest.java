@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantsinfra.aws.AwsClients;
+import io.quantsinfra.aws.FunctionCallLog;
 import io.quantsinfra.aws.AwsSettings;
 import io.quantsinfra.aws.ecs.EcsPlatform;
 import io.quantsinfra.aws.local.LocalAccount;
@@ -45,7 +46,8 @@ class SecretsRotationHandlerTest {
         clients = new AwsClients(settings);
         sm = clients.secretsManager();
         ecs = clients.ecs();
-        handler = new SecretsRotationHandler(settings);
+        // Every call of the handler's own clients is the rotation Lambda's, recorded for infra-cdk's IAM check.
+        handler = new SecretsRotationHandler(settings, List.of(FunctionCallLog.always("rotation")));
         arn = new SecretsManagerResolver(sm, "quants-infra/", null).generatedValueFrom("monitor/grafana-admin-password", 32);
         EcsPlatform platform = new EcsPlatform(ecs, settings);
         TaskSpec.ContainerSpec grafana = new TaskSpec.ContainerSpec("grafana", "grafana/grafana:10.2.3", true, List.of(3000),

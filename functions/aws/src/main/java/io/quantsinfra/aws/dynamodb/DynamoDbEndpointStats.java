@@ -68,9 +68,9 @@ public final class DynamoDbEndpointStats implements EndpointStats {
                     .key(Items.key("RATELIMIT", minuteKey(receiver, endpoint, now)))
                     .updateExpression("ADD #c :one SET #ttl = :ttl")
                     .conditionExpression("attribute_not_exists(#c) OR #c < :limit")
-                    .expressionAttributeNames(Map.of("#c", "count", "#ttl", "ttl"))
+                    .expressionAttributeNames(Map.of("#c", "count", "#ttl", StateTable.TTL_ATTRIBUTE))
                     .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":limit", AttributeValue.fromN(Integer.toString(limit)),
-                            ":ttl", AttributeValue.fromN(Long.toString(now.getEpochSecond() + 3600))))));
+                            ":ttl", StateTable.expiresAt(now.plusSeconds(3600))))));
             return true;
         } catch (ConflictException e) {
             return false;

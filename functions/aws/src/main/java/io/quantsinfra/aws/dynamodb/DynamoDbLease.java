@@ -31,7 +31,7 @@ public final class DynamoDbLease implements Lease, Heartbeats {
                     .item(Map.of("pk", AttributeValue.fromS("LEASE"), "sk", AttributeValue.fromS(name),
                             "owner", AttributeValue.fromS(owner),
                             "until", AttributeValue.fromN(Long.toString(now.plus(ttl).toEpochMilli())),
-                            "ttl", AttributeValue.fromN(Long.toString(now.plus(ttl).plus(Duration.ofDays(1)).getEpochSecond()))))
+                            StateTable.TTL_ATTRIBUTE, StateTable.expiresAt(now.plus(ttl).plus(Duration.ofDays(1)))))
                     .conditionExpression("attribute_not_exists(pk) OR #until < :now OR #owner = :owner")
                     .expressionAttributeNames(Map.of("#until", "until", "#owner", "owner"))
                     .expressionAttributeValues(Map.of(":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())),

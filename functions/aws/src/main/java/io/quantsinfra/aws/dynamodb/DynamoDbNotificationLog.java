@@ -56,7 +56,7 @@ public final class DynamoDbNotificationLog implements NotificationLog {
     }
 
     private static AttributeValue ttl(Instant at) {
-        return AttributeValue.fromN(Long.toString(at.plus(Duration.ofDays(7)).getEpochSecond()));
+        return StateTable.expiresAt(at.plus(Duration.ofDays(7)));
     }
 
     @Override
@@ -80,7 +80,7 @@ public final class DynamoDbNotificationLog implements NotificationLog {
         item.put("firstSeen", AttributeValue.fromS(now.toString()));
         item.put("seq", AttributeValue.fromN("0"));
         item.put("lastFiring", AttributeValue.fromL(List.of()));
-        item.put("ttl", ttl(now));
+        item.put(StateTable.TTL_ATTRIBUTE, ttl(now));
         try {
             AwsErrors.call("open notification group", () -> dynamo.putItem(r -> r.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(pk)")));
@@ -99,7 +99,7 @@ public final class DynamoDbNotificationLog implements NotificationLog {
         item.put("status", AttributeValue.fromS("claimed"));
         item.put("owner", AttributeValue.fromS(owner));
         item.put("at", AttributeValue.fromN(Long.toString(now.toEpochMilli())));
-        item.put("ttl", ttl(now));
+        item.put(StateTable.TTL_ATTRIBUTE, ttl(now));
         try {
             AwsErrors.call("claim a notification", () -> dynamo.putItem(r -> r.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(pk) OR (#s = :claimed AND #at < :stale)")
@@ -126,7 +126,7 @@ public final class DynamoDbNotificationLog implements NotificationLog {
                     .key(Items.key("NOTIFYGROUP", groupId(receiver, groupKey)))
                     .updateExpression("SET seq = :seq, lastSentAt = :at, lastFiring = :f, #ttl = :ttl")
                     .conditionExpression("seq = :prev")
-                    .expressionAttributeNames(Map.of("#ttl", "ttl"))
+                    .expressionAttributeNames(Map.of("#ttl", StateTable.TTL_ATTRIBUTE))
                     .expressionAttributeValues(Map.of(":seq", AttributeValue.fromN(Long.toString(seq)),
                             ":prev", AttributeValue.fromN(Long.toString(seq - 1)), ":at", AttributeValue.fromS(at.toString()),
                             ":f", AttributeValue.fromL(f), ":ttl", ttl(at)))));
@@ -155,7 +155,7 @@ public final class DynamoDbNotificationLog implements NotificationLog {
         item.put("status", AttributeValue.fromS("failed"));
         item.put("at", AttributeValue.fromN(Long.toString(now.toEpochMilli())));
         item.put("detail", AttributeValue.fromS(detail.length() > 1000 ? detail.substring(0, 1000) : detail));
-        item.put("ttl", ttl(now));
+        item.put(StateTable.TTL_ATTRIBUTE, ttl(now));
         AwsErrors.call("log a failed notification", () -> dynamo.putItem(r -> r.tableName(table).item(item)));
     }
 

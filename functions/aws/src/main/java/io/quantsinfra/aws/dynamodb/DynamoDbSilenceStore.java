@@ -63,7 +63,7 @@ public final class DynamoDbSilenceStore implements SilenceStore {
         item.put("createdAt", AttributeValue.fromS(s.createdAt().toString()));
         item.put("expiryNoticed", AttributeValue.fromBool(s.expiryNoticed()));
         item.put("version", AttributeValue.fromN(Long.toString(s.version())));
-        item.put("ttl", AttributeValue.fromN(Long.toString(s.endsAt().plus(java.time.Duration.ofDays(5)).getEpochSecond())));
+        item.put(StateTable.TTL_ATTRIBUTE, StateTable.expiresAt(s.endsAt().plus(java.time.Duration.ofDays(5))));
         Items.putVersioned(dynamo, table, item, s.version(), "store silence " + s.id());
     }
 

@@ -2,6 +2,7 @@ package io.quantsinfra.aws.local;
 
 import io.quantsinfra.aws.AwsClients;
 import io.quantsinfra.aws.AwsSettings;
+import io.quantsinfra.aws.dynamodb.StateTable;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +21,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
@@ -28,7 +31,7 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /**
  * Prepares an emulated account the way the CDK stack prepares a real one: a VPC with a subnet in each of
- * two AZs, a security group for instances, the ECS cluster, the state table, a log group per catalogued
+ * two AZs, a security group for instances, the ECS cluster, the state table (TTL on), a log group per catalogued
  * service, the monitor's config bucket and an EFS file system for collected data. Idempotent: resources
  * found by their names or tags are reused.
  *
@@ -72,13 +75,16 @@ public final class LocalAccount {
             try (var dynamo = clients.dynamoDb()) {
                 dynamo.createTable(r -> r.tableName(base.table())
                         .attributeDefinitions(
-                                AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-                                AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.S).build())
-                        .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-                                KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build())
+                                AttributeDefinition.builder().attributeName(StateTable.PARTITION_KEY).attributeType(ScalarAttributeType.S).build(),
+                                AttributeDefinition.builder().attributeName(StateTable.SORT_KEY).attributeType(ScalarAttributeType.S).build())
+                        .keySchema(KeySchemaElement.builder().attributeName(StateTable.PARTITION_KEY).keyType(KeyType.HASH).build(),
+                                KeySchemaElement.builder().attributeName(StateTable.SORT_KEY).keyType(KeyType.RANGE).build())
                         .billingMode(BillingMode.PAY_PER_REQUEST));
             } catch (ResourceInUseException e) {
                 // already there
+            }
+            try (var dynamo = clients.dynamoDb()) {
+                enableTtl(dynamo, base.table());
             }
             try (var logs = clients.logs()) {
                 for (String service : services) {
@@ -101,6 +107,15 @@ public final class LocalAccount {
             env.put(AwsSettings.COLLECTOR_FILE_SYSTEM_ID, fileSystem(endpoint));
         }
         return AwsSettings.from(env);
+    }
+
+    /** Expiry by {@link StateTable#TTL_ATTRIBUTE}, as the CDK table has it (enabling it twice is an error in DynamoDB). */
+    private static void enableTtl(DynamoDbClient dynamo, String table) {
+        TimeToLiveStatus status = dynamo.describeTimeToLive(r -> r.tableName(table)).timeToLiveDescription().timeToLiveStatus();
+        if (status != TimeToLiveStatus.ENABLED && status != TimeToLiveStatus.ENABLING) {
+            dynamo.updateTimeToLive(r -> r.tableName(table).timeToLiveSpecification(t -> t
+                    .attributeName(StateTable.TTL_ATTRIBUTE).enabled(true)));
+        }
     }
 
     /** {@code subnets} as {@code subnet-id=zone} entries. */
