@@ -72,7 +72,7 @@ public final class EgressGuard {
         }
         Optional<byte[]> ip = IpLiterals.parse(host);
         if (ip.isPresent()) {
-            Verdict v = judge(List.of(ip.get()), "is");
+            Verdict v = judge(List.of(ip.get()), "its host is");
             boolean oddSpelling = ip.get().length == 4 && !IpLiterals.isCanonicalIpv4(host);
             return v.allowed() && oddSpelling
                     ? new Verdict.Refused("spells an IPv4 address in a form resolvers disagree on; write it as a.b.c.d")
@@ -84,7 +84,7 @@ public final class EgressGuard {
         String name = host.toLowerCase(Locale.ROOT);
         name = name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
         if (LOOPBACK_NAMES.contains(name) || name.endsWith(".localhost")) {
-            return judge(LOOPBACK, "is");
+            return judge(LOOPBACK, "its host is");
         }
         if (!name.contains(".")) {
             return new Verdict.Refused("has a single-label host name, which only an internal resolver answers "
@@ -110,7 +110,7 @@ public final class EgressGuard {
         if (addresses.isEmpty()) {
             return new Verdict.Unresolved("has a host name that does not resolve");
         }
-        return judge(addresses, "resolves to");
+        return judge(addresses, "its host resolves to");
     }
 
     private Verdict judge(List<byte[]> addresses, String verb) {
