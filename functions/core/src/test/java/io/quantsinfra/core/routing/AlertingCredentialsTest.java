@@ -70,6 +70,12 @@ class AlertingCredentialsTest {
         assertEquals(3, c.receivers().get("r").integrations().size());
     }
 
+    @Test
+    void exampleConfig_parses_withAlertingSecretsOnly() {
+        RoutingConfig c = RoutingConfigs.parse(RepoFiles.yaml(RepoFiles.root().resolve("examples/alertmanager.yml")));
+        assertEquals(java.util.List.of("chat", "pager"), java.util.List.copyOf(c.receivers().keySet()));
+    }
+
     static Stream<Arguments> literalTokens() {
         String hook = "https://hooks.slack.com/services/T0123ABCD/B0123ABCD/CANARYcanary0123456789xy";
         return Stream.of(
