@@ -1,6 +1,7 @@
 package io.quantsinfra.aws;
 
 import io.quantsinfra.core.deploy.PlatformContext;
+import io.quantsinfra.core.egress.EgressPolicy;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +35,8 @@ public record AwsSettings(
         int retries,
         String docsUrl,
         boolean probeInstances,
-        boolean metrics) {
+        boolean metrics,
+        EgressPolicy egress) {
 
     public static final String REGION = "AWS_REGION";
     public static final String ENDPOINT = "AWS_ENDPOINT_URL";
@@ -62,10 +64,19 @@ public record AwsSettings(
      */
     public static final String METRICS = "QUANTS_INFRA_METRICS";
 
+    /**
+     * CIDRs notification targets may be in although they are not public (comma-separated, e.g. a webhook relay in
+     * the VPC: {@code 10.20.3.0/24}); none by default. Local mode sets loopback ({@link EgressPolicy#LOOPBACK}).
+     */
+    public static final String EGRESS_ALLOW = "QUANTS_INFRA_EGRESS_ALLOW";
+    /** The VPC's own CIDRs (comma-separated), refused as notification targets like private ranges; none by default. */
+    public static final String VPC_CIDRS = "QUANTS_INFRA_VPC_CIDRS";
+
     /** Every variable this record reads: the CDK stack's Lambda environment must be drawn from this list. */
     public static final List<String> VARIABLES = List.of(REGION, ENDPOINT, CLUSTER, SUBNETS, SECURITY_GROUPS,
             ASSIGN_PUBLIC_IP, TABLE, LOG_GROUP_PREFIX, EXECUTION_ROLE_ARN, TASK_ROLE_ARN, SECRET_PREFIX, KMS_KEY_ID,
-            MONITOR_BUCKET, COLLECTOR_FILE_SYSTEM_ID, COLLECTOR_ACCESS_POINT_ID, AWS_RETRIES, DOCS_URL, HEALTH_PROBE, METRICS);
+            MONITOR_BUCKET, COLLECTOR_FILE_SYSTEM_ID, COLLECTOR_ACCESS_POINT_ID, AWS_RETRIES, DOCS_URL, HEALTH_PROBE, METRICS,
+            EGRESS_ALLOW, VPC_CIDRS);
 
     /** Reads and validates the settings. */
     public static AwsSettings from(Map<String, String> env) {
@@ -89,7 +100,8 @@ public record AwsSettings(
                 integer(env, AWS_RETRIES, 3),
                 optional(env, DOCS_URL),
                 bool(env, HEALTH_PROBE, true),
-                bool(env, METRICS, false));
+                bool(env, METRICS, false),
+                egress(env));
     }
 
     /** These settings as the environment variables they are read from (the inverse of {@link #from}). */
@@ -116,6 +128,8 @@ public record AwsSettings(
         putIfSet(env, DOCS_URL, docsUrl);
         env.put(HEALTH_PROBE, Boolean.toString(probeInstances));
         env.put(METRICS, Boolean.toString(metrics));
+        putIfSet(env, EGRESS_ALLOW, egress.allowed().isEmpty() ? null : egress.allowedText());
+        putIfSet(env, VPC_CIDRS, egress.vpc().isEmpty() ? null : egress.vpcText());
         return env;
     }
 
@@ -149,6 +163,27 @@ public record AwsSettings(
     /** What the catalogue needs to know of the account. */
     public PlatformContext platformContext() {
         return new PlatformContext(logGroupPrefix, collectorFileSystemId, collectorAccessPointId, monitorBucket, region);
+    }
+
+    /** {@link #EGRESS_ALLOW} and {@link #VPC_CIDRS}, each entry a CIDR. */
+    private static EgressPolicy egress(Map<String, String> env) {
+        String allow = optional(env, EGRESS_ALLOW);
+        String vpc = optional(env, VPC_CIDRS);
+        try {
+            EgressPolicy.parse(allow, null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(EGRESS_ALLOW + ": " + e.getMessage());
+        }
+        try {
+            return EgressPolicy.parse(allow, vpc);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(VPC_CIDRS + ": " + e.getMessage());
+        }
+    }
+
+    /** The outbound guard these settings describe, resolving names with the system resolver. */
+    public io.quantsinfra.core.egress.EgressGuard egressGuard() {
+        return new io.quantsinfra.core.egress.EgressGuard(egress, io.quantsinfra.core.egress.Resolver.SYSTEM);
     }
 
     private static String optional(Map<String, String> env, String key) {

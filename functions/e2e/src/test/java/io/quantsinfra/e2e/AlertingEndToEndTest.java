@@ -52,9 +52,9 @@ class AlertingEndToEndTest {
         cw = local.clients.cloudWatch();
         String prefix = local.local.settings().secretPrefix();
         try (var sm = local.clients.secretsManager(); var ses = local.clients.ses()) {
-            sm.createSecret(r -> r.name(prefix + "telegram").secretString("{\"bot_token\":\"" + TOKEN + "\",\"chat_id\":\"-1001234567890\"}"));
-            sm.createSecret(r -> r.name(prefix + "slack").secretString("{\"url\":\"" + slack.url("/services/T000/B000/XXXX") + "\"}"));
-            sm.createSecret(r -> r.name(prefix + "pagerduty").secretString("{\"routing_key\":\"R0123456789abcdef0123456789abcdef\"}"));
+            sm.createSecret(r -> r.name(prefix + "alerting/telegram").secretString("{\"bot_token\":\"" + TOKEN + "\",\"chat_id\":\"-1001234567890\"}"));
+            sm.createSecret(r -> r.name(prefix + "alerting/slack").secretString("{\"url\":\"" + slack.url("/services/T000/B000/XXXX") + "\"}"));
+            sm.createSecret(r -> r.name(prefix + "alerting/pagerduty").secretString("{\"routing_key\":\"R0123456789abcdef0123456789abcdef\"}"));
             ses.verifyEmailIdentity(r -> r.emailAddress("alerts@quants-infra.example"));
         }
     }
@@ -112,13 +112,13 @@ class AlertingEndToEndTest {
                       - url: %s
                     telegram_configs:
                       - api_url: %s
-                        bot_token: {secretRef: telegram, jsonKey: bot_token}
-                        chat_id: {secretRef: telegram, jsonKey: chat_id}
+                        bot_token: {secretRef: alerting/telegram, jsonKey: bot_token}
+                        chat_id: {secretRef: alerting/telegram, jsonKey: chat_id}
                     slack_configs:
-                      - api_url: {secretRef: slack, jsonKey: url}
+                      - api_url: {secretRef: alerting/slack, jsonKey: url}
                         channel: '#alerts'
                     pagerduty_configs:
-                      - routing_key: {secretRef: pagerduty, jsonKey: routing_key}
+                      - routing_key: {secretRef: alerting/pagerduty, jsonKey: routing_key}
                         url: %s
                     email_configs:
                       - to: ops@quants-infra.example
@@ -128,7 +128,7 @@ class AlertingEndToEndTest {
         assertTrue(config.out().contains("routing config stored as version 1: receivers everyone"), config::toString);
         assertTrue(local.cli("alerts", "rules", "list").out().contains("HighCpu"));
         var get = local.cli("alerts", "config", "get");
-        assertTrue(get.out().contains("secretRef: telegram") && !get.out().contains(TOKEN), get::toString);
+        assertTrue(get.out().contains("secretRef: alerting/telegram") && !get.out().contains(TOKEN), get::toString);
     }
 
     @Test

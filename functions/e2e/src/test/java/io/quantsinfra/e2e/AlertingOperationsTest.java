@@ -169,8 +169,8 @@ class AlertingOperationsTest {
         }
         String prefix = local.local.settings().secretPrefix();
         try (var sm = local.clients.secretsManager()) {
-            sm.createSecret(r -> r.name(prefix + "telegram").secretString("{\"bot_token\":\"1:abcdefghijklmn\",\"chat_id\":\"-100\"}"));
-            sm.createSecret(r -> r.name(prefix + "smtp").secretString("{\"password\":\"x\"}"));
+            sm.createSecret(r -> r.name(prefix + "alerting/telegram").secretString("{\"bot_token\":\"1:abcdefghijklmn\",\"chat_id\":\"-100\"}"));
+            sm.createSecret(r -> r.name(prefix + "alerting/smtp").secretString("{\"password\":\"x\"}"));
         }
         var config = local.cli("alerts", "config", "apply", "-f", root.resolve("docs/rules/seed-004-alertmanager.yml").toString());
         assertEquals(0, config.exit(), config::toString);

@@ -97,7 +97,7 @@ class BadAlertingInputTest {
         c.add(config("literal credential", "give it as a secret reference", ROUTE
                 + "receivers:\n  - name: r\n    pagerduty_configs:\n      - routing_key: abc123\n"));
         c.add(config("missing secret", "which does not exist", ROUTE
-                + "receivers:\n  - name: r\n    pagerduty_configs:\n      - routing_key: {secretRef: nosuch, jsonKey: key}\n"));
+                + "receivers:\n  - name: r\n    pagerduty_configs:\n      - routing_key: {secretRef: alerting/nosuch, jsonKey: key}\n"));
         c.add(config("unsupported integration", "opsgenie_configs is not supported", ROUTE + "receivers:\n  - name: r\n    opsgenie_configs: [{}]\n"));
         c.add(config("bad matcher", "is not a matcher", "route:\n  receiver: r\n  routes:\n    - matchers: ['severity>>critical']\n" + RECEIVER));
         c.add(config("zero repeat interval", "greater than zero", "route:\n  receiver: r\n  repeat_interval: 0s\n" + RECEIVER));

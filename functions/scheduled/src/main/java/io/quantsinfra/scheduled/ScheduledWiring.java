@@ -63,7 +63,7 @@ public final class ScheduledWiring implements AutoCloseable {
 
     synchronized Alerting alerting() {
         if (alerting == null) {
-            alerting = Alerting.create(AwsAlerting.ports(clients), Alerting.Options.defaults(clock, clients.settings().docsUrl())
+            alerting = Alerting.create(AwsAlerting.ports(clients), AwsAlerting.options(clients, clock)
                     .withLogger(line -> System.out.println(Json.line("notice", line))).withTelemetry(telemetry));
         }
         return alerting;

@@ -49,6 +49,7 @@ class ScheduledHandlersTest {
         Map<String, String> env = new HashMap<>(LocalAccount.prepare(aws.endpoint(), List.of("freqtrade", "data-collector", "monitor"))
                 .toEnvironment());
         env.put(AwsSettings.AWS_RETRIES, "0");
+        env.put(AwsSettings.EGRESS_ALLOW, io.quantsinfra.core.egress.EgressPolicy.LOOPBACK);   // the test receivers are on loopback
         settings = AwsSettings.from(env);
     }
 

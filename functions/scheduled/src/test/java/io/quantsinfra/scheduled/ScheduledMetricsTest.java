@@ -79,6 +79,7 @@ class ScheduledMetricsTest {
     ScheduledWiring container(boolean metrics, AwsCallRecorder recorder) {
         Map<String, String> env = new HashMap<>(settings.toEnvironment());
         env.put(AwsSettings.METRICS, Boolean.toString(metrics));
+        env.put(AwsSettings.EGRESS_ALLOW, io.quantsinfra.core.egress.EgressPolicy.LOOPBACK);   // the test receivers are on loopback
         return new ScheduledWiring(AwsSettings.from(env), Clock.fixed(now, ZoneOffset.UTC), RecordedCalls.interceptors(recorder));
     }
 

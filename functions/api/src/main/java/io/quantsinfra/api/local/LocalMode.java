@@ -33,7 +33,7 @@ public final class LocalMode implements AutoCloseable {
     /** Prepares the account behind {@code emulator} and serves the API on {@code 127.0.0.1:port}. */
     public static LocalMode start(URI emulator, int port, SettingsOverlay extra) throws java.io.IOException {
         List<String> services = ServiceCatalog.standard().all().stream().map(ServiceType::name).toList();
-        AwsSettings settings = LocalAccount.prepare(emulator, services);
+        AwsSettings settings = withLoopbackEgress(LocalAccount.prepare(emulator, services));
         java.util.Map<String, String> values = new java.util.HashMap<>(settings.toEnvironment());
         values.putAll(extra.values());
         ApplicationContext context = ApplicationContext.builder()
@@ -43,6 +43,16 @@ public final class LocalMode implements AutoCloseable {
         ApiHandler handler = new ApiHandler(context);
         ApiGatewayBridge bridge = ApiGatewayBridge.start(handler, "127.0.0.1", port);
         return new LocalMode(context, bridge, settings);
+    }
+
+    /**
+     * Local mode's receivers run on this machine, so notification targets on loopback are allowed — and nothing
+     * else that is not public, unless {@code QUANTS_INFRA_EGRESS_ALLOW} says otherwise.
+     */
+    private static AwsSettings withLoopbackEgress(AwsSettings prepared) {
+        java.util.Map<String, String> env = new java.util.HashMap<>(prepared.toEnvironment());
+        env.putIfAbsent(AwsSettings.EGRESS_ALLOW, io.quantsinfra.core.egress.EgressPolicy.LOOPBACK);
+        return AwsSettings.from(env);
     }
 
     public int port() {
@@ -78,9 +88,13 @@ public final class LocalMode implements AutoCloseable {
             }
         }
         // Metrics stay off locally (seed 003) unless QUANTS_INFRA_METRICS=true; then they go to the emulator.
-        String metrics = System.getenv(AwsSettings.METRICS);
-        LocalMode local = start(emulator, port, metrics == null ? SettingsOverlay.NONE
-                : new SettingsOverlay(java.util.Map.of(AwsSettings.METRICS, metrics), List.of()));
+        java.util.Map<String, String> overlay = new java.util.HashMap<>();
+        for (String key : List.of(AwsSettings.METRICS, AwsSettings.EGRESS_ALLOW)) {
+            if (System.getenv(key) != null) {
+                overlay.put(key, System.getenv(key));
+            }
+        }
+        LocalMode local = start(emulator, port, new SettingsOverlay(overlay, List.of()));
         CountDownLatch stop = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             local.close();

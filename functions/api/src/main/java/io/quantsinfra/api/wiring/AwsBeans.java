@@ -111,7 +111,7 @@ final class AwsBeans {
     io.quantsinfra.core.alerting.Alerting alerting(AwsClients clients, Clock clock, Telemetry telemetry) {
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.quantsinfra.alerting");
         return io.quantsinfra.core.alerting.Alerting.create(io.quantsinfra.aws.alerting.AwsAlerting.ports(clients),
-                io.quantsinfra.core.alerting.Alerting.Options.defaults(clock, clients.settings().docsUrl())
+                io.quantsinfra.aws.alerting.AwsAlerting.options(clients, clock)
                         .withLogger(log::info).withTelemetry(telemetry));
     }
 

@@ -40,6 +40,11 @@ public final class AwsAlerting {
     }
 
     public static Alerting create(AwsClients clients, Clock clock, Consumer<String> logger) {
-        return Alerting.create(ports(clients), Alerting.Options.defaults(clock, clients.settings().docsUrl()).withLogger(logger));
+        return Alerting.create(ports(clients), options(clients, clock).withLogger(logger));
+    }
+
+    /** The defaults with the outbound guard the settings describe ({@code QUANTS_INFRA_EGRESS_ALLOW}, {@code QUANTS_INFRA_VPC_CIDRS}). */
+    public static Alerting.Options options(AwsClients clients, Clock clock) {
+        return Alerting.Options.defaults(clock, clients.settings().docsUrl()).withEgress(clients.settings().egressGuard());
     }
 }

@@ -57,7 +57,9 @@ public final class EcsHealthFacts {
     /**
      * The private IPv4 address of a RUNNING task, from its ENI attachment
      * ({@code attachments[type=ElasticNetworkInterface].details[name=privateIPv4Address]}).
-     * Empty for tasks that are not running or have no such attachment.
+     * Empty for tasks that are not running or have no such attachment, and when the value is not a plain IPv4
+     * address a task can have (no name, no loopback or link-local): nothing but what ECS reports steers the probe,
+     * and even that cannot point it at the metadata service or the control plane's own loopback.
      */
     public static Optional<String> privateIpv4(Task task) {
         if (!"RUNNING".equals(task.lastStatus())) {
@@ -69,7 +71,7 @@ public final class EcsHealthFacts {
                 .flatMap(List::stream)
                 .filter(kv -> PRIVATE_IPV4.equals(kv.name()))
                 .map(KeyValuePair::value)
-                .filter(v -> v != null && !v.isBlank())
+                .filter(io.quantsinfra.core.egress.Addresses::isTaskAddress)
                 .findFirst();
     }
 

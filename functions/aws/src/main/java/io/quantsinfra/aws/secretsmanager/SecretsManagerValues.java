@@ -1,7 +1,9 @@
 package io.quantsinfra.aws.secretsmanager;
 
 import io.quantsinfra.aws.AwsErrors;
+import io.quantsinfra.core.error.InvalidInputException;
 import io.quantsinfra.core.error.NotFoundException;
+import io.quantsinfra.core.secret.AlertingSecrets;
 import io.quantsinfra.core.routing.SecretValues;
 import io.quantsinfra.core.secret.SecretRef;
 import io.quantsinfra.core.secret.SecretValue;
@@ -10,7 +12,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 
 /**
- * Reads receiver credentials at send time: the secret {@code <prefix><name>}'s current value, or one key of it
+ * Reads receiver credentials, only secrets named {@code alerting/…} (see {@link AlertingSecrets}), at send time: the secret {@code <prefix><name>}'s current value, or one key of it
  * when it is a JSON object. Values go only to the caller; messages name the secret and key, never the value.
  */
 public final class SecretsManagerValues implements SecretValues {
@@ -24,6 +26,11 @@ public final class SecretsManagerValues implements SecretValues {
 
     @Override
     public SecretValue value(SecretRef ref) {
+        if (!AlertingSecrets.isAlerting(ref.name())) {
+            // The evaluation function's IAM policy would refuse it too; this says why without a call.
+            throw new InvalidInputException("secretRef", "secret " + ref.name() + " is not meant for alerting (only "
+                    + AlertingSecrets.PREFIX + "… may be read for notifications); it was not read");
+        }
         String text = AwsErrors.call("read secret " + ref.name(), () -> {
             try {
                 return sm.getSecretValue(r -> r.secretId(prefix + ref.name()).versionStage("AWSCURRENT")).secretString();

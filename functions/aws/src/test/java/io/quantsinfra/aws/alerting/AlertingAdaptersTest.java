@@ -166,13 +166,13 @@ class AlertingAdaptersTest {
     @Test
     void secretValues_readJsonKeys_andNameWhatIsMissing() {
         try (var sm = clients.secretsManager()) {
-            sm.createSecret(r -> r.name(clients.settings().secretPrefix() + "tg").secretString("{\"bot_token\":\"1:abc\",\"chat_id\":-100}"));
+            sm.createSecret(r -> r.name(clients.settings().secretPrefix() + "alerting/tg").secretString("{\"bot_token\":\"1:abc\",\"chat_id\":-100}"));
         }
-        assertEquals("1:abc", ports.secrets().value(new SecretRef("tg", "bot_token")).reveal());
-        assertEquals("-100", ports.secrets().value(new SecretRef("tg", "chat_id")).reveal());
-        NotFoundException e = assertThrows(NotFoundException.class, () -> ports.secrets().value(new SecretRef("tg", "nosuch")));
+        assertEquals("1:abc", ports.secrets().value(new SecretRef("alerting/tg", "bot_token")).reveal());
+        assertEquals("-100", ports.secrets().value(new SecretRef("alerting/tg", "chat_id")).reveal());
+        NotFoundException e = assertThrows(NotFoundException.class, () -> ports.secrets().value(new SecretRef("alerting/tg", "nosuch")));
         assertTrue(e.getMessage().contains("no JSON key nosuch") && !e.getMessage().contains("abc"), e.getMessage());
-        assertThrows(NotFoundException.class, () -> ports.secrets().value(new SecretRef("missing", null)));
+        assertThrows(NotFoundException.class, () -> ports.secrets().value(new SecretRef("alerting/missing", null)));
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.quantsinfra.core.delivery.EndpointStats;
 import io.quantsinfra.core.delivery.Sleeper;
 import io.quantsinfra.core.dispatch.Dispatcher;
 import io.quantsinfra.core.dispatch.NotificationLog;
+import io.quantsinfra.core.egress.EgressGuard;
 import io.quantsinfra.core.evaluation.Alert;
 import io.quantsinfra.core.evaluation.AlertEvaluator;
 import io.quantsinfra.core.evaluation.AlertState;
@@ -22,6 +23,7 @@ import io.quantsinfra.core.notify.slack.SlackNotifier;
 import io.quantsinfra.core.notify.telegram.TelegramNotifier;
 import io.quantsinfra.core.notify.webhook.WebhookNotifier;
 import io.quantsinfra.core.promql.Labels;
+import io.quantsinfra.core.routing.AlertingSecretValues;
 import io.quantsinfra.core.routing.Inhibitor;
 import io.quantsinfra.core.routing.Integration;
 import io.quantsinfra.core.routing.Receiver;
@@ -65,38 +67,46 @@ public final class Alerting {
 
     /** Knobs, with defaults. */
     public record Options(Clock clock, String externalUrl, Duration discoveryTtl, HttpPost http, Sleeper sleeper,
-                          Random random, Consumer<String> logger, Telemetry telemetry) {
+                          Random random, Consumer<String> logger, Telemetry telemetry, EgressGuard egress) {
         /** Defaults; a {@code null} external URL means the repository's docs (runbook links are then paths). */
         public static Options defaults(Clock clock, String externalUrl) {
             String url = externalUrl == null || externalUrl.isBlank() ? io.quantsinfra.core.rule.Runbooks.REPOSITORY_DOCS
                     : externalUrl.replaceAll("/+$", "");
             return new Options(clock, url, Duration.ofMinutes(5), HttpPost.create(), Sleeper.REAL, new Random(),
-                    s -> { }, Telemetry.NONE);
+                    s -> { }, Telemetry.NONE, EgressGuard.strict());
         }
 
         public Options withHttp(HttpPost h) {
-            return new Options(clock, externalUrl, discoveryTtl, h, sleeper, random, logger, telemetry);
+            return new Options(clock, externalUrl, discoveryTtl, h, sleeper, random, logger, telemetry, egress);
         }
 
         public Options withSleeper(Sleeper s) {
-            return new Options(clock, externalUrl, discoveryTtl, http, s, random, logger, telemetry);
+            return new Options(clock, externalUrl, discoveryTtl, http, s, random, logger, telemetry, egress);
         }
 
         public Options withLogger(Consumer<String> l) {
-            return new Options(clock, externalUrl, discoveryTtl, http, sleeper, random, l, telemetry);
+            return new Options(clock, externalUrl, discoveryTtl, http, sleeper, random, l, telemetry, egress);
         }
 
         public Options withDiscoveryTtl(Duration d) {
-            return new Options(clock, externalUrl, d, http, sleeper, random, logger, telemetry);
+            return new Options(clock, externalUrl, d, http, sleeper, random, logger, telemetry, egress);
         }
 
         public Options withRandom(Random r) {
-            return new Options(clock, externalUrl, discoveryTtl, http, sleeper, r, logger, telemetry);
+            return new Options(clock, externalUrl, discoveryTtl, http, sleeper, r, logger, telemetry, egress);
+        }
+
+        /**
+         * The outbound guard for notification targets, checked when a config is applied and before each send
+         * (default {@link EgressGuard#strict()}: public addresses only).
+         */
+        public Options withEgress(EgressGuard g) {
+            return new Options(clock, externalUrl, discoveryTtl, http, sleeper, random, logger, telemetry, g);
         }
 
         /** Where evaluation cycles and notifications are reported (default {@link Telemetry#NONE}). */
         public Options withTelemetry(Telemetry t) {
-            return new Options(clock, externalUrl, discoveryTtl, http, sleeper, random, logger, t);
+            return new Options(clock, externalUrl, discoveryTtl, http, sleeper, random, logger, t, egress);
         }
     }
 
@@ -113,11 +123,12 @@ public final class Alerting {
         this.ports = ports;
         this.options = options;
         this.rules = new RuleService(ports.rules(), options.clock());
-        this.routing = new RoutingService(ports.routing(), ports.secrets(), options.clock());
+        this.routing = new RoutingService(ports.routing(), ports.secrets(), options.egress(), options.clock());
+        SecretValues secrets = AlertingSecretValues.of(ports.secrets());
+        HttpPost http = options.http().guardedBy(options.egress());
         this.silences = new SilenceService(ports.silences(), options.clock());
-        Notifiers notifiers = new Notifiers(List.of(new WebhookNotifier(options.http(), ports.secrets()),
-                new SlackNotifier(options.http(), ports.secrets()), new TelegramNotifier(options.http(), ports.secrets()),
-                new PagerDutyNotifier(options.http(), ports.secrets()), new EmailNotifier(ports.email())));
+        Notifiers notifiers = new Notifiers(List.of(new WebhookNotifier(http, secrets), new SlackNotifier(http, secrets),
+                new TelegramNotifier(http, secrets), new PagerDutyNotifier(http, secrets), new EmailNotifier(ports.email())));
         this.delivery = new DeliveryManager(notifiers, ports.stats(), options.sleeper(), options.random(), options.clock());
         this.dispatcher = new Dispatcher(routing, silences, ports.log(), delivery, options.externalUrl(), options.logger(),
                 options.telemetry());

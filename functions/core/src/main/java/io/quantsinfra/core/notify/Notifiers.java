@@ -22,6 +22,8 @@ public final class Notifiers {
             return notifier.send(endpoint, n);
         } catch (io.quantsinfra.core.error.NotFoundException e) {
             return Attempt.permanent(0, "a credential is missing: " + e.getMessage());
+        } catch (io.quantsinfra.core.error.InvalidInputException e) {
+            return Attempt.permanent(0, e.getMessage());
         } catch (io.quantsinfra.core.error.QuantsInfraException e) {
             return Attempt.retryable(0, e.getMessage());
         }

@@ -2,6 +2,7 @@ package io.quantsinfra.core.routing;
 
 import io.quantsinfra.core.error.InvalidInputException;
 import io.quantsinfra.core.promql.PromDuration;
+import io.quantsinfra.core.secret.AlertingSecrets;
 import io.quantsinfra.core.secret.SecretRef;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -157,6 +158,10 @@ final class Fields {
                 problem(at + ".jsonKey", "must be a string");
                 return null;
             }
+            if (!AlertingSecrets.isAlerting(n)) {
+                problem(at + ".secretRef", notForAlerting(n, (String) key));
+                return null;
+            }
             return Credential.of(new SecretRef(n, (String) key));
         }
         if (v instanceof String s && PLACEHOLDER.matcher(s).matches()) {
@@ -173,6 +178,19 @@ final class Fields {
         }
         problem(at, "must be a string or a secret reference {secretRef: NAME, jsonKey: KEY}");
         return null;
+    }
+
+    /** Why a reference to {@code name} is refused, with the command that stores the value where alerting may read it. */
+    static String notForAlerting(String name, String jsonKey) {
+        String instead = AlertingSecrets.suggestedName(name);
+        return "secret '" + io.quantsinfra.core.deploy.InstanceId.printable(name) + "' is not meant for alerting: the "
+                + "routing config may read only secrets named " + AlertingSecrets.PREFIX + "… (it sends what it reads to "
+                + "the hosts it names); store the value for alerting with '" + AlertingSecrets.putCommand(instance(instead))
+                + "' and reference {secretRef: " + instance(instead) + (jsonKey == null ? "" : ", jsonKey: " + jsonKey) + "}";
+    }
+
+    private static String instance(String name) {
+        return io.quantsinfra.core.deploy.InstanceId.printable(name);
     }
 
     static Object get(Map<?, ?> m, String k) {

@@ -164,6 +164,9 @@ final class Receivers {
         if (c == null || c.isSecret()) {
             return;
         }
+        if (plainToken(f, at, c.literal())) {
+            return;
+        }
         try {
             URI u = URI.create(c.literal());
             if (!("http".equals(u.getScheme()) || "https".equals(u.getScheme())) || u.getHost() == null) {
@@ -172,6 +175,21 @@ final class Receivers {
         } catch (IllegalArgumentException e) {
             f.problem(at, "must be an http(s) URL, got '" + c.literal() + "'");
         }
+    }
+
+    /** Refuses a literal that carries a credential, with the command to store it as an alerting secret. */
+    private static boolean plainToken(Fields f, String at, String literal) {
+        java.util.Optional<String> why = LiteralTokens.find(literal);
+        if (why.isEmpty()) {
+            return false;
+        }
+        String key = at.substring(at.lastIndexOf('.') + 1);
+        String type = at.matches(".*\\.([a-z]+)_configs\\[\\d+].*") ? at.replaceAll(".*\\.([a-z]+)_configs\\[\\d+].*", "$1") : "global";
+        String name = io.quantsinfra.core.secret.AlertingSecrets.PREFIX + type;
+        f.problem(at, "is written in plain text, and " + why.get() + "; store it as a secret with '"
+                + io.quantsinfra.core.secret.AlertingSecrets.putCommand(name) + "' (FILE holding {\"" + key
+                + "\": \"…\"}) and write {secretRef: " + name + ", jsonKey: " + key + "}");
+        return true;
     }
 
     private static Integration webhook(Fields f, String at, Map<?, ?> c, String dflt) {
@@ -240,7 +258,12 @@ final class Receivers {
                 template(f, at + ".description", c.get("description"), DefaultTemplates.TITLE),
                 template(f, at + ".severity", c.get("severity"), DefaultTemplates.PAGERDUTY_SEVERITY),
                 f.string(at + ".client", c.get("client"), "quants-infra", false),
-                f.string(at + ".client_url", c.get("client_url"), "", false), details);
+                clientUrl(f, at, c), details);
+    }
+
+    private static String clientUrl(Fields f, String at, Map<?, ?> c) {
+        String u = f.string(at + ".client_url", c.get("client_url"), "", false);
+        return u == null || plainToken(f, at + ".client_url", u) ? "" : u;
     }
 
     private static Integration email(Fields f, String at, Map<?, ?> c, String dflt, Globals g, List<String> warnings) {

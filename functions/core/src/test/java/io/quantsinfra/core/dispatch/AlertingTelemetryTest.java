@@ -15,6 +15,9 @@ import io.quantsinfra.core.inmemory.InMemoryMetrics;
 import io.quantsinfra.core.inmemory.InMemoryNotificationLog;
 import io.quantsinfra.core.inmemory.InMemoryRoutingConfigStore;
 import io.quantsinfra.core.inmemory.InMemoryRuleStore;
+import io.quantsinfra.core.egress.EgressGuard;
+import io.quantsinfra.core.egress.EgressPolicy;
+import io.quantsinfra.core.egress.Resolver;
 import io.quantsinfra.core.inmemory.InMemorySecretValues;
 import io.quantsinfra.core.inmemory.InMemorySilenceStore;
 import io.quantsinfra.core.notify.HttpPost;
@@ -47,7 +50,8 @@ class AlertingTelemetryTest {
                     new InMemoryEndpointStats(), new InMemorySecretValues(), (from, to, subject, text, html) -> "id",
                     new InMemoryHeartbeats()),
             Alerting.Options.defaults(clock, null).withSleeper(d -> { }).withDiscoveryTtl(Duration.ZERO)
-                    .withHttp(new HttpPost(HttpClient.newHttpClient(), Duration.ofSeconds(2))).withTelemetry(events::add));
+                    .withHttp(new HttpPost(HttpClient.newHttpClient(), Duration.ofSeconds(2))).withTelemetry(events::add)
+                    .withEgress(new EgressGuard(EgressPolicy.loopback(), Resolver.SYSTEM)));
 
     @AfterEach
     void stop() {

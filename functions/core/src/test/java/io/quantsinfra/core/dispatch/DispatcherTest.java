@@ -17,6 +17,9 @@ import io.quantsinfra.core.inmemory.InMemoryMetrics;
 import io.quantsinfra.core.inmemory.InMemoryNotificationLog;
 import io.quantsinfra.core.inmemory.InMemoryRoutingConfigStore;
 import io.quantsinfra.core.inmemory.InMemoryRuleStore;
+import io.quantsinfra.core.egress.EgressGuard;
+import io.quantsinfra.core.egress.EgressPolicy;
+import io.quantsinfra.core.egress.Resolver;
 import io.quantsinfra.core.inmemory.InMemorySecretValues;
 import io.quantsinfra.core.inmemory.InMemorySilenceStore;
 import io.quantsinfra.core.notify.HttpPost;
@@ -62,8 +65,8 @@ class DispatcherTest {
     final InMemoryRuleStore ruleStore = new InMemoryRuleStore();
     final InMemoryRoutingConfigStore routingStore = new InMemoryRoutingConfigStore();
     final InMemorySilenceStore silenceStore = new InMemorySilenceStore();
-    final InMemorySecretValues secrets = new InMemorySecretValues().put("telegram", "bot_token", "123456:ABCdefGHIjklMNOpqr")
-            .put("slack", "url", "placeholder").put("pagerduty", "routing_key", "R0UTINGKEY");
+    final InMemorySecretValues secrets = new InMemorySecretValues().put("alerting/telegram", "bot_token", "123456:ABCdefGHIjklMNOpqr")
+            .put("alerting/slack", "url", "https://hooks.example.com/placeholder").put("alerting/pagerduty", "routing_key", "R0UTINGKEY");
     final List<String> emails = new ArrayList<>();
     final EmailSender email = (from, to, subject, text, html) -> {
         emails.add(from + "→" + to + ": " + subject);
@@ -78,7 +81,8 @@ class DispatcherTest {
         return Alerting.create(new Alerting.Ports(ruleStore, alertStore, lease, metrics, routingStore, silenceStore, log, stats,
                         secrets, email, new InMemoryHeartbeats()),
                 Alerting.Options.defaults(clock, "https://ops.example").withSleeper(slept::add).withDiscoveryTtl(Duration.ZERO)
-                        .withHttp(new HttpPost(HttpClient.newHttpClient(), Duration.ofSeconds(2))));
+                        .withHttp(new HttpPost(HttpClient.newHttpClient(), Duration.ofSeconds(2)))
+                        .withEgress(new EgressGuard(EgressPolicy.loopback(), Resolver.SYSTEM)));
     }
 
     @AfterEach
@@ -347,22 +351,22 @@ class DispatcherTest {
                   - name: hook
                     telegram_configs:
                       - api_url: %s
-                        bot_token: {secretRef: telegram, jsonKey: bot_token}
+                        bot_token: {secretRef: alerting/telegram, jsonKey: bot_token}
                         chat_id: -1001234567890
                         message: |
                           {{ range .Alerts }}*{{ .Labels.alertname }}* {{ .Annotations.summary }}
                           {{ end }}
                     slack_configs:
-                      - api_url: {secretRef: slack, jsonKey: url}
+                      - api_url: {secretRef: alerting/slack, jsonKey: url}
                     pagerduty_configs:
-                      - routing_key: {secretRef: pagerduty, jsonKey: routing_key}
+                      - routing_key: {secretRef: alerting/pagerduty, jsonKey: routing_key}
                         url: %s
                     email_configs:
                       - to: ops@example.com
                         from: alerts@example.com
                         smarthost: smtp.example.com:587
                 """.formatted(hook.url("/tg"), backup.url("/v2/enqueue")), "");
-        secrets.put("slack", "url", hook.url("/services/T0/B0/x"));
+        secrets.put("alerting/slack", "url", hook.url("/services/T0/B0/x"));
         cpu("freqtrade-1", 95, 0, 3);
         cpu("freqtrade-1", 10, 4, 10);
 

@@ -31,7 +31,7 @@ class RoutingConfigsTest {
         assertEquals(List.of("alertname", "severity"), critical.getFirst().groupBy());
         Integration.Telegram tg = (Integration.Telegram) c.receivers().get("critical").integrations().getFirst();
         assertEquals("<secret>", tg.botToken().toString());
-        assertEquals("telegram", tg.botToken().ref().name());
+        assertEquals("alerting/telegram", tg.botToken().ref().name());
         assertEquals("https://api.telegram.org", tg.apiUrl());
         assertTrue(c.warnings().stream().anyMatch(w -> w.contains("smarthost is accepted and not used")), c.warnings()::toString);
     }
@@ -68,7 +68,7 @@ class RoutingConfigsTest {
                 Arguments.of("webhook bad url", route + "receivers:\n  - name: r\n    webhook_configs: [{url: 'ftp://x'}]\n", "receivers[0].webhook_configs[0].url", "http(s) URL"),
                 Arguments.of("literal bot token", route + "receivers:\n  - name: r\n    telegram_configs: [{bot_token: '1:abc', chat_id: 1}]\n",
                         "receivers[0].telegram_configs[0].bot_token", "give it as a secret reference"),
-                Arguments.of("bad chat id", route + "receivers:\n  - name: r\n    telegram_configs: [{bot_token: {secretRef: t}, chat_id: 'my chat'}]\n",
+                Arguments.of("bad chat id", route + "receivers:\n  - name: r\n    telegram_configs: [{bot_token: {secretRef: alerting/t}, chat_id: 'my chat'}]\n",
                         "receivers[0].telegram_configs[0].chat_id", "numeric chat id"),
                 Arguments.of("file credential", route + "receivers:\n  - name: r\n    telegram_configs: [{bot_token_file: /x, chat_id: 1}]\n",
                         "receivers[0].telegram_configs[0].bot_token_file", "files are not available to a Lambda"),
@@ -82,7 +82,7 @@ class RoutingConfigsTest {
                         "receivers[0].email_configs[0].from", "SES-verified sender"),
                 Arguments.of("bad strategy", route + "receivers:\n  - name: r\n    delivery: {strategy: fastest}\n    webhook_configs: [{url: 'http://x'}]\n",
                         "receivers[0].delivery.strategy", "priority, least_latency, round_robin, random"),
-                Arguments.of("bad template", route + "receivers:\n  - name: r\n    slack_configs: [{api_url: {secretRef: s}, title: '{{ .Status '}]\n",
+                Arguments.of("bad template", route + "receivers:\n  - name: r\n    slack_configs: [{api_url: {secretRef: alerting/s}, title: '{{ .Status '}]\n",
                         "receivers[0].slack_configs[0].title", "template"),
                 Arguments.of("inhibit without source", route + OK_RECEIVER + "inhibit_rules:\n  - target_matchers: ['a=b']\n",
                         "inhibit_rules[0]", "needs source_matchers and target_matchers"),

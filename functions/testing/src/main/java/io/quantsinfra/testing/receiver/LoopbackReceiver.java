@@ -18,6 +18,7 @@ public final class LoopbackReceiver implements AutoCloseable {
     private final HttpServer server;
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
     private final ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<String> bodies = new ConcurrentLinkedQueue<>();
 
     public LoopbackReceiver() {
         try {
@@ -30,7 +31,9 @@ public final class LoopbackReceiver implements AutoCloseable {
             requests.add(new Request(ex.getRequestMethod(), ex.getRequestURI().getPath(), new String(body, StandardCharsets.UTF_8)));
             Integer s = statuses.poll();
             int status = s == null ? 200 : s;
-            byte[] answer = status < 300 ? "{\"ok\":true}".getBytes() : "{\"ok\":false,\"description\":\"failing on purpose\"}".getBytes();
+            String queued = bodies.poll();
+            byte[] answer = queued != null && !queued.isEmpty() ? queued.getBytes(StandardCharsets.UTF_8) : status < 300
+                    ? "{\"ok\":true}".getBytes() : "{\"ok\":false,\"description\":\"failing on purpose\"}".getBytes();
             ex.sendResponseHeaders(status, answer.length);
             ex.getResponseBody().write(answer);
             ex.close();
@@ -42,7 +45,15 @@ public final class LoopbackReceiver implements AutoCloseable {
     public LoopbackReceiver answer(int... s) {
         for (int x : s) {
             statuses.add(x);
+            bodies.add("");
         }
+        return this;
+    }
+
+    /** Answer the next request with this status and body (e.g. a body a test must never see repeated). */
+    public LoopbackReceiver answer(int status, String body) {
+        statuses.add(status);
+        bodies.add(body);
         return this;
     }
 

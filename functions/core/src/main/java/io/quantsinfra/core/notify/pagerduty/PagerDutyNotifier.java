@@ -8,7 +8,6 @@ import io.quantsinfra.core.notify.Notifier;
 import io.quantsinfra.core.notify.Templates;
 import io.quantsinfra.core.routing.Integration;
 import io.quantsinfra.core.routing.SecretValues;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -72,6 +71,6 @@ public final class PagerDutyNotifier implements Notifier {
                 body.put("client_url", p.clientUrl());
             }
         }
-        return http.json(URI.create(p.url()), Json.write(body), Map.of());
+        return http.json(p.url(), Json.write(body), Map.of());
     }
 }

@@ -8,7 +8,6 @@ import io.quantsinfra.core.notify.Notifier;
 import io.quantsinfra.core.notify.Templates;
 import io.quantsinfra.core.routing.Integration;
 import io.quantsinfra.core.routing.SecretValues;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +42,6 @@ public final class SlackNotifier implements Notifier {
         }
         body.put("username", s.username());
         body.put("attachments", List.of(attachment));
-        return http.json(URI.create(secrets.text(s.apiUrl())), Json.write(body), Map.of());
+        return http.json(secrets.text(s.apiUrl()), Json.write(body), Map.of());
     }
 }

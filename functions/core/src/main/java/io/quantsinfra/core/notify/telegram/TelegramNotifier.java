@@ -8,7 +8,6 @@ import io.quantsinfra.core.notify.Notifier;
 import io.quantsinfra.core.notify.Templates;
 import io.quantsinfra.core.routing.Integration;
 import io.quantsinfra.core.routing.SecretValues;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -48,6 +47,6 @@ public final class TelegramNotifier implements Notifier {
         }
         body.put("disable_notification", t.disableNotifications());
         String base = t.apiUrl().replaceAll("/+$", "");
-        return http.json(URI.create(base + "/bot" + token + "/sendMessage"), Json.write(body), Map.of());
+        return http.json(base + "/bot" + token + "/sendMessage", Json.write(body), Map.of());
     }
 }

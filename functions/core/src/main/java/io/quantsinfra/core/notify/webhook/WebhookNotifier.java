@@ -7,7 +7,6 @@ import io.quantsinfra.core.notify.Notification;
 import io.quantsinfra.core.notify.Notifier;
 import io.quantsinfra.core.routing.Integration;
 import io.quantsinfra.core.routing.SecretValues;
-import java.net.URI;
 import java.util.Map;
 
 /** POSTs Alertmanager's webhook JSON (version 4) to the configured URL. */
@@ -28,6 +27,6 @@ public final class WebhookNotifier implements Notifier {
     @Override
     public Attempt send(Integration endpoint, Notification n) {
         Integration.Webhook w = (Integration.Webhook) endpoint;
-        return http.json(URI.create(secrets.text(w.url())), Json.write(n.webhookPayload(w.maxAlerts())), Map.of());
+        return http.json(secrets.text(w.url()), Json.write(n.webhookPayload(w.maxAlerts())), Map.of());
     }
 }
