@@ -90,7 +90,7 @@ public final class QuantsInfraApp {
                 new ControlPlaneStack.Data(data.table(), data.secretsKey(), data.monitorBucket()),
                 new ControlPlaneStack.Runtime(LambdaArtifact.require(config.apiLambdaJar(), ControlPlaneStack.API_HANDLER),
                         config.lambdaMemoryMb(), config.logLevel(), config.apiThrottleRateLimit(), config.apiThrottleBurstLimit(),
-                        List.of(site.origin()), retention, removal),
+                        List.of(site.origin()), retention, removal, config.egressAllow()),
                 jobs, rotation, config.alertEmailSender()));
         Map<String, IFunction> functions = controlPlane.functions().entrySet().stream().collect(Collectors.toMap(
                 Map.Entry::getKey, e -> e.getValue().function(), (a, b) -> a, java.util.LinkedHashMap::new));

@@ -24,10 +24,23 @@ class LambdaEnvironmentTest {
         Set<String> expected = new TreeSet<>(AwsSettings.VARIABLES);
         expected.removeAll(Set.of(AwsSettings.REGION, AwsSettings.ENDPOINT));
         expected.add(LambdaEnvironment.LOG_LEVEL);
-        for (SynthesizedApp app : new SynthesizedApp[] {SynthesizedApp.standard(), SynthesizedApp.variant()}) {
-            ControlPlaneTemplateTest.javaFunctions(app).forEach(f -> assertEquals(expected, new TreeSet<>(variables(f).keySet()),
-                    f.toString()));
-        }
+        // The variant app sets egressAllow, so there every variable is present; the standard app leaves it unset.
+        ControlPlaneTemplateTest.javaFunctions(SynthesizedApp.variant()).forEach(f -> assertEquals(expected,
+                new TreeSet<>(variables(f).keySet()), f.toString()));
+        Set<String> standard = new TreeSet<>(expected);
+        standard.removeAll(LambdaEnvironment.OPTIONAL);
+        ControlPlaneTemplateTest.javaFunctions(SynthesizedApp.standard()).forEach(f -> assertEquals(standard,
+                new TreeSet<>(variables(f).keySet()), f.toString()));
+    }
+
+    @Test
+    void vpcCidrs_isTheVpcsOwnRange_soNotificationsCannotReachIt() {
+        Object standard = variables(ControlPlaneTemplateTest.javaFunctions(SynthesizedApp.standard()).getFirst()).get(AwsSettings.VPC_CIDRS);
+        Object variant = variables(ControlPlaneTemplateTest.javaFunctions(SynthesizedApp.variant()).getFirst()).get(AwsSettings.VPC_CIDRS);
+        assertFalse(standard instanceof String, "the created VPC's CIDR is a reference to it: " + standard);
+        assertEquals("10.9.0.0/16", variant);
+        assertEquals("10.9.8.0/24", variables(ControlPlaneTemplateTest.javaFunctions(SynthesizedApp.variant()).getFirst())
+                .get(AwsSettings.EGRESS_ALLOW));
     }
 
     @Test

@@ -93,6 +93,8 @@ public final class SynthesizedApp {
                     "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555");
             overrides.put(AppConfig.ALERT_EMAIL_SENDER, "alerts@example.com");
             overrides.put(AppConfig.ALARM_EMAIL, "ops@example.com");
+            overrides.put(AppConfig.VPC_CIDR, "10.9.0.0/16");
+            overrides.put(AppConfig.EGRESS_ALLOW, List.of("10.9.8.0/24"));
             variant = new SynthesizedApp(VARIANT_OUT, overrides, true);
         }
         return variant;

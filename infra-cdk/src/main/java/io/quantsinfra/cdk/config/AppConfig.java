@@ -2,6 +2,7 @@ package io.quantsinfra.cdk.config;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -34,6 +35,8 @@ import java.util.regex.Pattern;
  * @param alertEmailSender SES identity the alert notifier sends from, or {@code null}
  * @param alarmEmail address the control plane's own alarms are sent to, or {@code null}
  * @param removalPolicy what {@code cdk destroy} does to data (table, buckets, key, file system, log groups)
+ * @param egressAllow CIDRs notifications may reach although they are private or the VPC's own
+ *        ({@code QUANTS_INFRA_EGRESS_ALLOW}); empty by default
  */
 public record AppConfig(
         String environmentName,
@@ -52,7 +55,8 @@ public record AppConfig(
         int logRetentionDays,
         String alertEmailSender,
         String alarmEmail,
-        DataRemoval removalPolicy) {
+        DataRemoval removalPolicy,
+        List<String> egressAllow) {
 
     public static final String ENVIRONMENT_NAME = "environmentName";
     public static final String ACCOUNT = "account";
@@ -79,6 +83,7 @@ public record AppConfig(
     public static final String ALERT_EMAIL_SENDER = "alertEmailSender";
     public static final String ALARM_EMAIL = "alarmEmail";
     public static final String REMOVAL_POLICY = "removalPolicy";
+    public static final String EGRESS_ALLOW = "egressAllow";
 
     /** Defaults of the keys that have one; the others (account, region, VPC import, domain, e-mails) are optional. */
     public static final Map<String, Object> DEFAULTS = defaults();
@@ -155,7 +160,21 @@ public record AppConfig(
                 retention(c),
                 c.matching(ALERT_EMAIL_SENDER, null, EMAIL, "an e-mail address"),
                 c.matching(ALARM_EMAIL, null, EMAIL, "an e-mail address"),
-                c.choice(REMOVAL_POLICY, DataRemoval.RETAIN, DataRemoval.class));
+                c.choice(REMOVAL_POLICY, DataRemoval.RETAIN, DataRemoval.class),
+                egressAllow(c));
+    }
+
+    /** Each entry a CIDR the outbound guard accepts ({@code io.quantsinfra.core.egress.Cidr}). */
+    private static List<String> egressAllow(Context c) {
+        List<String> cidrs = c.list(EGRESS_ALLOW);
+        for (String cidr : cidrs) {
+            try {
+                io.quantsinfra.core.egress.Cidr.parse(cidr);
+            } catch (RuntimeException e) {
+                throw new InvalidContextException(EGRESS_ALLOW, "must be a list of CIDRs like 10.42.7.0/24, got '" + cidr + "'");
+            }
+        }
+        return List.copyOf(cidrs);
     }
 
     /** Normalises {@code 1 minute}, {@code 5 minutes}, {@code rate(2 hours)} to an EventBridge rate expression. */

@@ -26,6 +26,9 @@ public final class LambdaEnvironment {
     /** Names that must never be set on a Lambda on AWS. */
     public static final Set<String> FORBIDDEN = Set.of(AwsSettings.REGION, AwsSettings.ENDPOINT);
 
+    /** Names set only when the deployment asks for them (cdk.json {@code egressAllow}); unset is the safe default. */
+    public static final Set<String> OPTIONAL = Set.of(AwsSettings.EGRESS_ALLOW);
+
     /** Every name a Lambda of this app may be given. */
     public static final Set<String> ALLOWED = allowed();
 

@@ -63,7 +63,7 @@ public final class ControlPlaneStack extends Stack {
 
     /** How the Lambdas and the API run. */
     public record Runtime(LambdaArtifact apiArtifact, int memoryMb, String logLevel, int throttleRate, int throttleBurst,
-                          List<String> corsOrigins, LogRetention logRetention, RemovalPolicy removal) {
+                          List<String> corsOrigins, LogRetention logRetention, RemovalPolicy removal, List<String> egressAllow) {
     }
 
     /**
@@ -213,10 +213,15 @@ public final class ControlPlaneStack extends Stack {
                 .put(AwsSettings.AWS_RETRIES, Integer.toString(SharedNames.awsRetries()))
                 // The control plane's own metrics (namespace QuantsInfra, the only one PutMetricData is allowed in).
                 .put(AwsSettings.METRICS, "true")
+                // Notifications never go to the VPC's own addresses (a webhook at the monitor's lifecycle API, say).
+                .put(AwsSettings.VPC_CIDRS, p.vpc().getVpcCidrBlock())
                 .put(LambdaEnvironment.LOG_LEVEL, props.runtime().logLevel());
         if (!props.runtime().corsOrigins().isEmpty()) {
             // The docs site is the one origin allowed by CORS; alert runbook links point under it.
             env.put(AwsSettings.DOCS_URL, props.runtime().corsOrigins().getFirst());
+        }
+        if (!props.runtime().egressAllow().isEmpty()) {
+            env.put(AwsSettings.EGRESS_ALLOW, String.join(",", props.runtime().egressAllow()));
         }
         if (p.collectorFileSystem() != null) {
             env.put(AwsSettings.COLLECTOR_FILE_SYSTEM_ID, p.collectorFileSystem().getFileSystemId())

@@ -53,8 +53,9 @@ public final class NetworkStack extends Stack {
         boolean gateway = net.mode() == NetworkMode.GATEWAY;
         SubnetType instanceType = gateway ? SubnetType.PRIVATE_WITH_EGRESS : SubnetType.PUBLIC;
         if (net.imported() != null) {
+            // The CIDR is the outbound guard's "own range" (QUANTS_INFRA_VPC_CIDRS): vpcCidr must be the imported VPC's.
             VpcAttributes.Builder attrs = VpcAttributes.builder().vpcId(net.imported().vpcId())
-                    .availabilityZones(net.imported().availabilityZones());
+                    .availabilityZones(net.imported().availabilityZones()).vpcCidrBlock(net.cidr());
             if (gateway) {
                 attrs.privateSubnetIds(net.imported().instanceSubnetIds());
             } else {
