@@ -10,13 +10,17 @@ import io.quantsinfra.api.RequestIds;
 import io.quantsinfra.core.error.InvalidInputException;
 import io.quantsinfra.core.error.QuantsInfraException;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Every error the API returns, its own or Micronaut's (unknown route, unreadable body, wrong method), as
  * RFC 9457 {@code application/problem+json}: {@code type}, {@code title}, {@code status}, {@code detail},
- * {@code instance}, plus {@code requestId} and, for invalid input, {@code field}.
+ * {@code instance}, plus {@code requestId} and, for invalid input, {@code errors} (every problem of the
+ * request at once, each {@code {path, message}}; {@code path} is absent for the request as a whole) and, when
+ * there is a single problem with a path, {@code field}.
  *
  * <p>Details never echo what the user sent (a body may hold a secret): conversion errors name the
  * argument, not the value, and 5xx details say only that something failed and the request id.
@@ -43,10 +47,26 @@ public final class ProblemBodyProvider implements JsonErrorResponseBodyProvider<
         problem.put("detail", detail(context, cause, status));
         problem.put("instance", context.getRequest().getPath());
         problem.put("requestId", RequestIds.of(context.getRequest()));
-        if (cause instanceof InvalidInputException invalid && invalid.field() != null) {
-            problem.put("field", invalid.field());
+        if (cause instanceof InvalidInputException invalid) {
+            if (invalid.field() != null) {
+                problem.put("field", invalid.field());
+            }
+            problem.put("errors", errors(invalid));
         }
         return problem;
+    }
+
+    private static List<Map<String, Object>> errors(InvalidInputException invalid) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (InvalidInputException.Problem p : invalid.problems()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            if (p.field() != null) {
+                e.put("path", p.field());
+            }
+            e.put("message", p.message());
+            out.add(e);
+        }
+        return out;
     }
 
     private static String slug(Throwable cause, int status) {

@@ -6,6 +6,7 @@ import io.quantsinfra.core.deploy.OperationResults;
 
 /** Core result records the API returns as they are (they hold only strings, numbers and lists). */
 @SerdeImport(DeployResult.class)
+@SerdeImport(io.quantsinfra.core.catalog.schema.Warning.class)
 @SerdeImport(DeployResult.InstancePlan.class)
 @SerdeImport(DeployResult.StoredSecret.class)
 @SerdeImport(OperationResults.ActionResult.class)

@@ -13,13 +13,15 @@ import java.util.Map;
  * @param dryRun plan only
  * @param confirmLive allow a running Freqtrade bot to switch from dry-run to live
  * @param storeSecrets store literal secrets from the config in Secrets Manager and deploy references
+ * @param strategy Freqtrade only, like its {@code --strategy}: used when the config names none; when both are
+ *                 given and differ, this one is used and the response warns
  */
 @Serdeable
 public record DeployBody(List<String> hosts, Map<String, Object> config, OverridesBody overrides, Boolean dryRun,
-                         Boolean confirmLive, Boolean storeSecrets) {
+                         Boolean confirmLive, Boolean storeSecrets, String strategy) {
     @Override
     public String toString() {
-        return "DeployBody[hosts=" + hosts + ", config=<not shown>, overrides=" + overrides + "]";
+        return "DeployBody[hosts=" + hosts + ", config=<not shown>, overrides=" + overrides + ", strategy=" + strategy + "]";
     }
 
 

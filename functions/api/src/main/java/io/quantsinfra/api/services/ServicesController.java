@@ -10,7 +10,9 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.quantsinfra.api.Actors;
+import io.quantsinfra.core.catalog.PreparedConfig;
 import io.quantsinfra.core.catalog.ServiceCatalog;
+import io.quantsinfra.core.catalog.schema.Warning;
 import io.quantsinfra.core.deploy.DeployRequest;
 import io.quantsinfra.core.deploy.DeployResult;
 import io.quantsinfra.core.deploy.LifecycleService;
@@ -48,12 +50,14 @@ final class ServicesController {
 
     @Post("/{service}/deploy")
     @Operation(summary = "Deploy a service: one instance per host; unchanged config changes nothing")
-    DeployResult deploy(@PathVariable String service, @Body DeployBody body, HttpRequest<?> request) {
+    DeployResponse deploy(@PathVariable String service, @Body DeployBody body, HttpRequest<?> request) {
         DeployBody.OverridesBody o = body.overrides();
-        return lifecycle.deploy(new DeployRequest(service, body.hosts(), body.config(),
+        PreparedConfig prepared = catalog.get(service).prepare(body.config(), body.strategy());
+        DeployResult result = lifecycle.deploy(new DeployRequest(service, body.hosts(), prepared.document(),
                 o == null ? Overrides.NONE : new Overrides(o.image(), o.cpu(), o.memory(), o.port()),
                 Boolean.TRUE.equals(body.dryRun()), Boolean.TRUE.equals(body.confirmLive()),
                 Boolean.TRUE.equals(body.storeSecrets()), Actors.of(request)));
+        return DeployResponse.of(result, prepared.warnings());
     }
 
     @Post("/{service}/scale")
@@ -77,6 +81,20 @@ final class ServicesController {
         }
         String name = catalog.get(service).name();
         return Map.of("deployments", state.history(name, n).stream().map(HistoryView::of).toList());
+    }
+
+    /**
+     * What a deploy did, and what the user should know about the config: keys passed through unchecked,
+     * values quants-infra overrode ({@code warnings}, each {@code {field, message}}).
+     */
+    @io.micronaut.serde.annotation.Serdeable
+    record DeployResponse(String service, boolean dryRun, String result, String deploymentId,
+                          List<DeployResult.InstancePlan> instances, List<DeployResult.StoredSecret> storedSecrets,
+                          List<Warning> warnings) {
+        static DeployResponse of(DeployResult r, List<Warning> warnings) {
+            return new DeployResponse(r.service(), r.dryRun(), r.result(), r.deploymentId(), r.instances(),
+                    r.storedSecrets(), warnings);
+        }
     }
 
     /** Body of the scale call. */

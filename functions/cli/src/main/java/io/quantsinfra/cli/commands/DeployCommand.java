@@ -64,6 +64,10 @@ public final class DeployCommand implements Callable<Integer> {
             + "and deploy references to them (printed)")
     boolean storeSecrets;
 
+    @Option(names = "--strategy", paramLabel = "NAME", description = "freqtrade: the strategy class, like Freqtrade's "
+            + "own --strategy; used when the config names none, and wins (with a warning) when it names another")
+    String strategy;
+
     @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m",
             description = "how long to wait for the rollout (e.g. 90s, 10m; default ${DEFAULT-VALUE})")
     String timeout;
@@ -90,11 +94,15 @@ public final class DeployCommand implements Callable<Integer> {
         body.put("dryRun", dryRun);
         body.put("confirmLive", confirmLive);
         body.put("storeSecrets", storeSecrets);
+        if (strategy != null) {
+            body.put("strategy", strategy);
+        }
         PrintWriter out = spec.commandLine().getOut();
         ApiClient client = api.client();
         out.println(dryRun ? "Planning deploy of " + service + "…" : "Deploying " + service + "…");
         out.flush();
         JsonNode result = client.post("/v1/services/" + Paths.segment(service) + "/deploy", body);
+        warn(result);
         List<String> changed = report(result, out);
         if (dryRun || changed.isEmpty() || noWait) {
             if (noWait && !changed.isEmpty()) {
@@ -118,6 +126,16 @@ public final class DeployCommand implements Callable<Integer> {
             }
         }
         return expected;
+    }
+
+    /** The API's warnings about the config (keys passed through, values overridden), one line each on stderr. */
+    private void warn(JsonNode result) {
+        PrintWriter err = spec.commandLine().getErr();
+        for (JsonNode w : result.path("warnings")) {
+            String field = w.path("field").asText("");
+            err.println("warning: " + (field.isEmpty() ? "" : field + ": ") + w.path("message").asText());
+        }
+        err.flush();
     }
 
     private List<String> report(JsonNode result, PrintWriter out) {

@@ -3,7 +3,9 @@ package io.quantsinfra.cli.config;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.quantsinfra.cli.CliException;
@@ -15,12 +17,17 @@ import java.util.Map;
 
 /**
  * Reads a service config file, JSON or YAML (by extension: {@code .json}, {@code .yaml}/{@code .yml};
- * otherwise JSON first, then YAML), into a document. Errors name the file, line and column; they never
+ * otherwise JSON first, then YAML), into a document. JSON may carry {@code //} and {@code /* *}{@code /}
+ * comments and trailing commas, as Freqtrade's own parser accepts (its example configs use them). Errors name the file, line and column; they never
  * quote the file's content (it may hold a secret).
  */
 public final class ConfigFiles {
     private static final long MAX_BYTES = 1 << 20;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    /** JSON as Freqtrade reads it (rapidjson with PM_COMMENTS | PM_TRAILING_COMMAS): comments and trailing commas. */
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_TRAILING_COMMA)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .build();
     private static final ObjectMapper YAML = new YAMLMapper(new YAMLFactory())
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 

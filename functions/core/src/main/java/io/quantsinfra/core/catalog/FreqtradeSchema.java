@@ -16,15 +16,30 @@ import io.quantsinfra.core.catalog.schema.Node;
 import io.quantsinfra.core.catalog.schema.ObjectNode;
 import io.quantsinfra.core.catalog.schema.Path;
 import io.quantsinfra.core.catalog.schema.Schema;
+import io.quantsinfra.core.catalog.schema.Values;
+import io.quantsinfra.core.catalog.schema.Warning;
+import io.quantsinfra.core.error.InvalidInputException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The schema of a Freqtrade config document: the keys quants-infra types and checks, the secret keys, and
- * a set of well-known Freqtrade sections passed through free-form (Freqtrade validates those itself when
- * the bot starts). Anything else is refused, so typos fail at deploy time rather than in the container.
+ * a set of well-known Freqtrade sections passed through free-form. Any other key passes through to
+ * Freqtrade (which validates its own keys when the bot starts) with a warning, naming the closest known key
+ * when it looks like a typo. What quants-infra injects or needs is enforced: secrets are references, live
+ * trading has credentials, and the REST API is enabled and listens on every interface (overridden with a
+ * warning when the file says otherwise).
  */
 final class FreqtradeSchema {
     static final int DEFAULT_API_PORT = 8080;
+    /** Where the REST API must listen so the health probe (from outside the container) reaches it. */
+    static final String LISTEN_ALL = "0.0.0.0";
+    private static final String FREQTRADE = "Freqtrade";
+    static final String STRATEGY_REQUIRED = "is required (a strategy class name, like \"SampleStrategy\"): name it in the "
+            + "config or pass --strategy NAME to quants-infra deploy (API: \"strategy\" in the deploy body)";
 
     // Freqtrade writes pairs BASE/QUOTE (futures BASE/QUOTE:SETTLE); whitelists and blacklists may be regexes.
     private static final String PAIR_PART = "[A-Za-z0-9._*^$()|\\[\\]+?\\\\-]{1,40}";
@@ -34,7 +49,7 @@ final class FreqtradeSchema {
     private static final Node PORT = integer(1024, 65535);
     private static final Node DATA_FORMAT = oneOf("json", "jsongz", "hdf5", "feather", "parquet");
 
-    static final ObjectNode EXCHANGE = Schema.object()
+    static final ObjectNode EXCHANGE = Schema.object().passingTo(FREQTRADE)
             .required("name", string().matching("[a-z][a-z0-9_]{1,31}", "a ccxt exchange id in lowercase, like \"binance\""))
             .optional("key", secret())
             .optional("secret", secret())
@@ -53,10 +68,11 @@ final class FreqtradeSchema {
             .optional("log_responses", bool())
             .optional("only_from_ccxt", bool());
 
-    static final ObjectNode TELEGRAM = Schema.object()
+    static final ObjectNode TELEGRAM = Schema.object().passingTo(FREQTRADE)
             .defaulted("enabled", bool(), false)
             .optional("token", secret())
-            .optional("chat_id", string().matching("-?[0-9]{1,20}", "a numeric Telegram chat id as a string, like \"-1001234567890\""))
+            // Typed only: Freqtrade checks the id, and its examples ship a placeholder ("your_telegram_chat_id").
+            .optional("chat_id", string().maxLength(64))
             .optional("topic_id", string().matching("[0-9]{1,20}", "a numeric topic id as a string"))
             .optional("authorized_users", list(string().maxLength(64), 0, 100))
             .optional("allow_custom_messages", bool())
@@ -65,7 +81,7 @@ final class FreqtradeSchema {
             .optional("balance_dust_level", number(0, Double.MAX_VALUE))
             .optional("keyboard", freeList());
 
-    static final ObjectNode API_SERVER = Schema.object()
+    static final ObjectNode API_SERVER = Schema.object().passingTo(FREQTRADE)
             .defaulted("enabled", bool(), true)
             .defaulted("listen_ip_address", string().matching(
                     "((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])",
@@ -81,7 +97,7 @@ final class FreqtradeSchema {
             .optional("CORS_origins", list(string().matching("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?",
                     "an origin like \"https://ui.example.com\""), 0, 20).unique());
 
-    static final ObjectNode WEBHOOK = Schema.object()
+    static final ObjectNode WEBHOOK = Schema.object().passingTo(FREQTRADE)
             .defaulted("enabled", bool(), false)
             .optional("url", secretUnlessPlainUrl("http", "https"))
             .optional("format", oneOf("form", "json", "raw"))
@@ -96,14 +112,14 @@ final class FreqtradeSchema {
             .optional("entry_fill", freeObject()).optional("exit", freeObject()).optional("exit_cancel", freeObject())
             .optional("exit_fill", freeObject()).optional("status", freeObject()).optional("strategy_msg", freeObject());
 
-    static final ObjectNode DISCORD = Schema.object()
+    static final ObjectNode DISCORD = Schema.object().passingTo(FREQTRADE)
             .defaulted("enabled", bool(), false)
             .optional("webhook_url", secret())
             .optional("exit_fill", freeList()).optional("entry_fill", freeList()).optional("status", freeList());
 
-    static final ObjectNode ROOT = Schema.object()
+    static final ObjectNode ROOT = Schema.object().passingTo(FREQTRADE)
             .optional("$schema", string().maxLength(256))
-            .required("strategy", string().matching("[A-Za-z_][A-Za-z0-9_]{0,127}", "a strategy class name, like \"SampleStrategy\""))
+            .optional("strategy", string().matching("[A-Za-z_][A-Za-z0-9_]{0,127}", "a strategy class name, like \"SampleStrategy\""))
             .defaulted("stake_currency", string().matching("[A-Z0-9]{2,16}", "a currency code in capitals, like \"USDT\""), "USDT")
             .required("stake_amount", Schema.numberOrString(positive(), oneOf("unlimited"),
                     "a number greater than 0 or \"unlimited\""))
@@ -162,46 +178,88 @@ final class FreqtradeSchema {
 
     private FreqtradeSchema() {}
 
-    /** Rules across keys, run on the normalized document. */
-    @SuppressWarnings("unchecked")
-    static void crossCheck(Map<String, Object> v) {
-        Map<String, Object> exchange = (Map<String, Object>) v.get("exchange");
-        Map<String, Object> api = (Map<String, Object>) v.get("api_server");
+    /**
+     * Rules across keys, run on the raw document (so they are reported together with the schema's problems);
+     * an empty string counts as not set, as for secrets.
+     */
+    static List<InvalidInputException> crossCheck(Map<String, Object> raw) {
+        List<InvalidInputException> out = new ArrayList<>();
         Path root = Path.ROOT;
-        if (Boolean.FALSE.equals(v.get("dry_run"))) {
+        if (!isSet(raw.get("strategy"))) {
+            out.add(root.key("strategy").invalid(STRATEGY_REQUIRED));
+        }
+        Map<?, ?> exchange = sectionOf(raw, "exchange");
+        if (Boolean.FALSE.equals(raw.get("dry_run")) && exchange != null) {
             for (String k : new String[] {"key", "secret"}) {
-                if (!exchange.containsKey(k)) {
-                    throw root.key("exchange").key(k).invalid("is required when dry_run is false (live trading needs "
-                            + "exchange credentials): a secret reference {\"secretRef\": \"NAME\", \"jsonKey\": \"KEY\"}");
+                if (!isSet(exchange.get(k))) {
+                    out.add(root.key("exchange").key(k).invalid("is required when dry_run is false (live trading needs "
+                            + "exchange credentials): a secret reference {\"secretRef\": \"NAME\", \"jsonKey\": \"KEY\"}"));
                 }
             }
         }
-        if (Boolean.FALSE.equals(api.get("enabled"))) {
-            throw root.key("api_server").key("enabled").invalid("must stay true: quants-infra's health check reads "
-                    + "Freqtrade's REST API (/api/v1/health)");
-        }
-        requireWhenEnabled(v, "telegram", "token", "chat_id");
-        requireWhenEnabled(v, "webhook", "url");
-        requireWhenEnabled(v, "discord", "webhook_url");
-        if ("futures".equals(v.get("trading_mode")) || "margin".equals(v.get("trading_mode"))) {
-            Object mode = v.get("margin_mode");
-            if (mode == null || "".equals(mode)) {
-                throw root.key("margin_mode").invalid("is required when trading_mode is " + v.get("trading_mode")
-                        + ": \"cross\" or \"isolated\"");
+        requireWhenEnabled(raw, out, "telegram", "token", "chat_id");
+        requireWhenEnabled(raw, out, "webhook", "url");
+        requireWhenEnabled(raw, out, "discord", "webhook_url");
+        Object tradingMode = raw.get("trading_mode");
+        if ("futures".equals(tradingMode) || "margin".equals(tradingMode)) {
+            if (!isSet(raw.get("margin_mode"))) {
+                out.add(root.key("margin_mode").invalid("is required when trading_mode is " + tradingMode
+                        + ": \"cross\" or \"isolated\""));
             }
         }
+        return out;
     }
 
+    /** The normalized document with the REST API as quants-infra needs it: enabled, listening on every interface. */
     @SuppressWarnings("unchecked")
-    private static void requireWhenEnabled(Map<String, Object> v, String section, String... keys) {
-        Map<String, Object> s = (Map<String, Object>) v.get(section);
+    static Map<String, Object> withApiForQuantsInfra(Map<String, Object> values) {
+        Map<String, Object> api = new LinkedHashMap<>((Map<String, Object>) values.get("api_server"));
+        api.put("enabled", true);
+        api.put("listen_ip_address", LISTEN_ALL);
+        Map<String, Object> out = new LinkedHashMap<>(values);
+        out.put("api_server", Collections.unmodifiableMap(api));
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** What {@link #withApiForQuantsInfra} changes in the user's file, one warning per key. */
+    static List<Warning> apiServerWarnings(Map<String, Object> raw) {
+        Map<?, ?> api = sectionOf(raw, "api_server");
+        List<Warning> out = new ArrayList<>();
+        if (api == null) {
+            return out;
+        }
+        Path p = Path.ROOT.key("api_server");
+        if (Boolean.FALSE.equals(api.get("enabled"))) {
+            out.add(new Warning(p.key("enabled").text(), "false in the file; quants-infra turns the REST API on, "
+                    + "because its health check reads Freqtrade's /api/v1/health"));
+        }
+        Object ip = api.get("listen_ip_address");
+        if (ip instanceof String s && !s.equals(LISTEN_ALL)) {
+            out.add(new Warning(p.key("listen_ip_address").text(), Values.show(s) + " in the file; quants-infra binds "
+                    + "the REST API to \"" + LISTEN_ALL + "\" so the health check can reach it from outside the container "
+                    + "(the task's security group still limits who can)"));
+        }
+        return out;
+    }
+
+    private static void requireWhenEnabled(Map<String, Object> raw, List<InvalidInputException> out, String section,
+                                           String... keys) {
+        Map<?, ?> s = sectionOf(raw, section);
         if (s == null || !Boolean.TRUE.equals(s.get("enabled"))) {
             return;
         }
         for (String k : keys) {
-            if (!s.containsKey(k)) {
-                throw Path.ROOT.key(section).key(k).invalid("is required when " + section + ".enabled is true");
+            if (!isSet(s.get(k))) {
+                out.add(Path.ROOT.key(section).key(k).invalid("is required when " + section + ".enabled is true"));
             }
         }
+    }
+
+    private static Map<?, ?> sectionOf(Map<String, Object> raw, String key) {
+        return raw.get(key) instanceof Map<?, ?> m ? m : null;
+    }
+
+    private static boolean isSet(Object v) {
+        return v != null && !"".equals(v);
     }
 }

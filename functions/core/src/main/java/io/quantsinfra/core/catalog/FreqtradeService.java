@@ -3,6 +3,8 @@ package io.quantsinfra.core.catalog;
 import io.quantsinfra.core.catalog.schema.Json;
 import io.quantsinfra.core.catalog.schema.Path;
 import io.quantsinfra.core.catalog.schema.SecretRefs;
+import io.quantsinfra.core.catalog.schema.Values;
+import io.quantsinfra.core.catalog.schema.Warning;
 import io.quantsinfra.core.deploy.InstanceId;
 import io.quantsinfra.core.deploy.Overrides;
 import io.quantsinfra.core.deploy.PlatformContext;
@@ -54,14 +56,46 @@ public final class FreqtradeService implements ServiceType {
         if (raw == null) {
             throw new InvalidInputException(null, "a Freqtrade config is required: at least strategy, stake_amount and exchange.name");
         }
-        Map<String, Object> values = (Map<String, Object>) FreqtradeSchema.ROOT.check(raw, Path.ROOT);
-        FreqtradeSchema.crossCheck(values);
+        List<InvalidInputException> problems = new ArrayList<>();
+        Map<String, Object> values = null;
+        try {
+            values = (Map<String, Object>) FreqtradeSchema.ROOT.check(raw, Path.ROOT);
+        } catch (InvalidInputException e) {
+            problems.add(e);
+        }
+        problems.addAll(FreqtradeSchema.crossCheck(raw));
+        if (!problems.isEmpty()) {
+            throw InvalidInputException.of(problems);
+        }
+        values = FreqtradeSchema.withApiForQuantsInfra(values);
         int size = configJson(values, apiPort(values, Overrides.NONE)).length();
         if (size > MAX_CONFIG_CHARS) {
             throw new InvalidInputException(null, "the config is " + size + " characters as JSON; at most "
                     + MAX_CONFIG_CHARS + " fit in a task definition. Move large sections (freqai, pairlists) into the image");
         }
         return new ServiceConfig(name(), values);
+    }
+
+    /**
+     * {@code strategy} (Freqtrade's {@code --strategy}) is used when the file names none; when both are given
+     * and differ, the option wins with a warning, as Freqtrade's own command line does over its config file.
+     */
+    @Override
+    public PreparedConfig prepare(Map<String, Object> raw, String strategy) {
+        Map<String, Object> doc = raw == null ? new LinkedHashMap<>() : new LinkedHashMap<>(raw);
+        List<Warning> warnings = new ArrayList<>();
+        if (strategy != null) {
+            Object given = doc.get("strategy");
+            if (given != null && !strategy.equals(given)) {
+                warnings.add(new Warning("strategy", "the config names " + (given instanceof String g ? Values.show(g)
+                        : Values.kind(given)) + ", --strategy (API: \"strategy\") names " + Values.show(strategy) + "; "
+                        + Values.show(strategy) + " is used"));
+            }
+            doc.put("strategy", strategy);
+        }
+        FreqtradeSchema.ROOT.review(doc, Path.ROOT, warnings);
+        warnings.addAll(FreqtradeSchema.apiServerWarnings(doc));
+        return new PreparedConfig(doc, warnings);
     }
 
     /** Whether this bot trades real money ({@code dry_run: false}). */

@@ -31,6 +31,19 @@ public sealed interface ServiceType permits FreqtradeService, DataCollectorServi
      */
     ServiceConfig validate(Map<String, Object> raw);
 
+    /**
+     * The raw config with the deploy's options applied, and warnings about it (unknown keys passed through,
+     * values quants-infra overrides). {@code strategy} is Freqtrade's {@code --strategy}; other services take
+     * none and refuse one. Validation is left to {@link #validate}, so every problem is reported at once there.
+     */
+    default PreparedConfig prepare(Map<String, Object> raw, String strategy) {
+        if (strategy != null) {
+            throw new io.quantsinfra.core.error.InvalidInputException("strategy", "only freqtrade takes a strategy; "
+                    + name() + " has none (drop --strategy)");
+        }
+        return new PreparedConfig(raw, List.of());
+    }
+
     /** The task for one instance. Secret references are turned into {@code valueFrom}s by {@code secrets}. */
     TaskSpec taskSpec(InstanceId instance, ServiceConfig config, Overrides overrides, PlatformContext platform,
                       SecretResolver secrets);

@@ -34,20 +34,25 @@ public final class LiteralSecrets {
     public static Extraction extract(ServiceType type, Map<String, Object> raw) {
         Map<String, Object> doc = copy(raw);
         List<Literal> found = new ArrayList<>();
-        for (int i = 0; i <= MAX_LITERALS; i++) {
+        while (found.size() <= MAX_LITERALS) {
+            List<InvalidInputException> literals;
             try {
                 type.validate(doc);
                 return new Extraction(doc, found);
-            } catch (io.quantsinfra.core.error.LiteralSecretException e) {
-                if (e.field() == null) {
-                    return new Extraction(doc, found);
-                }
-                Object literal = get(doc, e.field());
-                String name = type.name() + "/" + e.field().replaceAll("\\[(\\d+)]", "/$1").replace('.', '/');
-                found.add(new Literal(e.field(), name, SecretValue.of(String.valueOf(literal))));
-                set(doc, e.field(), Map.of("secretRef", name));
             } catch (InvalidInputException e) {
+                // Every literal of the document at once; the other problems are left for the deploy to report.
+                literals = e.singles().stream()
+                        .filter(p -> p instanceof io.quantsinfra.core.error.LiteralSecretException && p.field() != null)
+                        .toList();
+            }
+            if (literals.isEmpty()) {
                 return new Extraction(doc, found);
+            }
+            for (InvalidInputException l : literals) {
+                Object literal = get(doc, l.field());
+                String name = type.name() + "/" + l.field().replaceAll("\\[(\\d+)]", "/$1").replace('.', '/');
+                found.add(new Literal(l.field(), name, SecretValue.of(String.valueOf(literal))));
+                set(doc, l.field(), Map.of("secretRef", name));
             }
         }
         throw new InvalidInputException("config", "more than " + MAX_LITERALS + " literal secrets");

@@ -32,10 +32,9 @@ class InvalidConfigTest {
     static Stream<Arguments> refusals() {
         return Stream.of(
                 // freqtrade: keys and types
-                row("unknown key names the closest known key", "freqtrade", "strategy: S\nstake_ammount: 10\n" + EXCHANGE,
-                        "stake_ammount", "unknown key; did you mean \"stake_amount\"? Known keys: $schema, strategy,"),
-                row("unknown nested key names the closest known key", "freqtrade", FT + EXCHANGE + "  pair_whitelsit: []\n",
-                        "exchange.pair_whitelsit", "did you mean \"pair_whitelist\"?"),
+                // (unknown Freqtrade keys pass through with a warning: FreqtradeConfigAsFreqtradeReadsItTest)
+                row("a required key's typo is named", "freqtrade", "strategy: S\nstake_ammount: 10\n" + EXCHANGE,
+                        "stake_amount", "is required (a number greater than 0 or \"unlimited\"); the document has \"stake_ammount\": a typo?"),
                 row("strategy is required", "freqtrade", "stake_amount: 10\n" + EXCHANGE,
                         "strategy", "is required (a strategy class name, like \"SampleStrategy\")"),
                 row("exchange name is required", "freqtrade", FT + "exchange:\n  pair_whitelist: [BTC/USDT]\n",
@@ -64,7 +63,7 @@ class InvalidConfigTest {
                 row("duplicate whitelist pairs are refused", "freqtrade", FT + EXCHANGE + "  pair_whitelist: [BTC/USDT, BTC/USDT]\n",
                         "exchange.pair_whitelist[1]", "duplicate of exchange.pair_whitelist[0]"),
                 row("telegram chat id must be a string", "freqtrade", FT + EXCHANGE + "telegram:\n  chat_id: 12345\n",
-                        "telegram.chat_id", "expected a numeric Telegram chat id as a string, like \"-1001234567890\", got an integer (12345)"),
+                        "telegram.chat_id", "expected a string, got an integer (12345)"),
                 row("api port below 1024 is refused", "freqtrade", FT + EXCHANGE + "api_server:\n  listen_port: 80\n",
                         "api_server.listen_port", "must be from 1024 to 65535, got 80"),
                 row("futures need a margin mode", "freqtrade", FT + "trading_mode: futures\n" + EXCHANGE,
@@ -113,15 +112,14 @@ class InvalidConfigTest {
                                 + "  ccxt_config:\n    headers: {secretRef: x}\n",
                         "exchange.ccxt_config.headers", "secret references are accepted only at the service's secret keys"),
                 // freqtrade: rules across keys
-                row("live trading needs exchange credentials", "freqtrade", FT + "dry_run: false\n" + EXCHANGE,
+                row("live trading needs exchange credentials", "freqtrade", FT + "dry_run: false\n" + EXCHANGE
+                                + "  secret: {secretRef: binance}\n",
                         "exchange.key", "is required when dry_run is false"),
                 row("enabled telegram needs a token", "freqtrade", FT + EXCHANGE + "telegram:\n  enabled: true\n  chat_id: \"1\"\n",
                         "telegram.token", "is required when telegram.enabled is true"),
                 row("empty telegram token counts as not set", "freqtrade", FT + EXCHANGE
                                 + "telegram:\n  enabled: true\n  token: \"\"\n  chat_id: \"1\"\n",
                         "telegram.token", "is required when telegram.enabled is true"),
-                row("the REST API stays enabled", "freqtrade", FT + EXCHANGE + "api_server:\n  enabled: false\n",
-                        "api_server.enabled", "must stay true"),
                 // data-collector
                 row("pairs are required", "data-collector", "exchange: gateio\n", "pairs", "is required"),
                 row("pairs must not be empty", "data-collector", "pairs: []\n", "pairs", "must not be empty"),

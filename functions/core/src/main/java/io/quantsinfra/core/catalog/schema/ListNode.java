@@ -1,5 +1,6 @@
 package io.quantsinfra.core.catalog.schema;
 
+import io.quantsinfra.core.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,20 +27,40 @@ public record ListNode(Node element, int min, int max, boolean noDuplicates) imp
         }
         List<Object> out = new ArrayList<>(list.size());
         Map<Object, Integer> seen = new HashMap<>();
+        List<InvalidInputException> problems = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             Object v = list.get(i);
             Path p = path.index(i);
             if (v == null) {
-                throw p.invalid("expected " + element.expected() + ", got null");
+                problems.add(p.invalid("expected " + element.expected() + ", got null"));
+                continue;
             }
-            Object n = element.check(v, p);
-            Integer first = seen.putIfAbsent(n, i);
-            if (noDuplicates && first != null) {
-                throw p.invalid("duplicate of " + path.index(first));
+            try {
+                Object n = element.check(v, p);
+                Integer first = seen.putIfAbsent(n, i);
+                if (noDuplicates && first != null) {
+                    throw p.invalid("duplicate of " + path.index(first));
+                }
+                out.add(n);
+            } catch (InvalidInputException e) {
+                problems.add(e);
             }
-            out.add(n);
+        }
+        if (!problems.isEmpty()) {
+            throw InvalidInputException.of(problems);
         }
         return List.copyOf(out);
+    }
+
+    @Override
+    public void review(Object raw, Path path, List<Warning> out) {
+        if (raw instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                if (list.get(i) != null) {
+                    element.review(list.get(i), path.index(i), out);
+                }
+            }
+        }
     }
 
     @Override

@@ -17,6 +17,12 @@ public interface Node {
     /** What the node accepts, for messages and docs: {@code an integer from 1 to 86400}. */
     String expected();
 
+    /**
+     * Adds to {@code out} what the user should know about {@code raw} that is not an error (keys passed
+     * through unchecked). Walks the raw document; never fails, whatever its shape.
+     */
+    default void review(Object raw, Path path, java.util.List<Warning> out) {}
+
     /** The usual "expected X, got Y" refusal; the value is shown only when it does not look like a secret. */
     default RuntimeException wrongType(Object raw, Path path) {
         return path.invalid("expected " + expected() + ", got " + Values.kind(raw) + Values.suffix(raw));

@@ -1,5 +1,6 @@
 package io.quantsinfra.core.catalog.schema;
 
+import io.quantsinfra.core.error.InvalidInputException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,16 +10,20 @@ import java.util.Map;
 /**
  * An object with known keys, each required, optional, defaulted, or a section (a nested object filled
  * with its own defaults when absent). Unknown keys are refused with the known ones and the closest
- * match, unless the object is {@link #open()} (then they pass through as free-form values). A
- * {@code null} value counts as absent.
+ * match, unless the object is {@link #open()} (then they pass through as free-form values) or
+ * {@link #passingTo(String)} (they pass through, and {@link #review} warns about each, with the closest
+ * known key when it looks like a typo). A {@code null} value counts as absent. Every problem of the object
+ * is reported at once, each with its path.
  *
  * {@snippet :
  * ObjectNode collector = Schema.object()
  *         .defaulted("exchange", Schema.string(), "gateio")
  *         .required("pairs", Schema.list(Schema.string(), 1, 200));
  * }
+ *
+ * @param passTo who reads unknown keys ({@code "Freqtrade"}), named in warnings; {@code null}: no warnings
  */
-public record ObjectNode(List<Field> fields, boolean isOpen) implements Node {
+public record ObjectNode(List<Field> fields, boolean isOpen, String passTo) implements Node {
 
     /** How a key's absence is treated. */
     public enum Presence { REQUIRED, OPTIONAL, DEFAULTED, SECTION }
@@ -52,13 +57,18 @@ public record ObjectNode(List<Field> fields, boolean isOpen) implements Node {
 
     /** The same object, passing unknown keys through as free-form values instead of refusing them. */
     public ObjectNode open() {
-        return new ObjectNode(fields, true);
+        return new ObjectNode(fields, true, passTo);
+    }
+
+    /** The same object, passing unknown keys through to {@code reader} (who validates them) with a warning each. */
+    public ObjectNode passingTo(String reader) {
+        return new ObjectNode(fields, true, reader);
     }
 
     private ObjectNode with(Field f) {
         List<Field> all = new ArrayList<>(fields);
         all.add(f);
-        return new ObjectNode(all, isOpen);
+        return new ObjectNode(all, isOpen, passTo);
     }
 
     /** The known key names, in declaration order. */
@@ -71,42 +81,90 @@ public record ObjectNode(List<Field> fields, boolean isOpen) implements Node {
         if (!(raw instanceof Map<?, ?> map)) {
             throw wrongType(raw, path);
         }
+        List<InvalidInputException> problems = new ArrayList<>();
         List<String> names = names();
         for (Object key : map.keySet()) {
             if (!(key instanceof String k)) {
-                throw path.invalid("keys must be strings, got " + Values.kind(key) + Values.suffix(key));
-            }
-            if (!isOpen && !names.contains(k)) {
-                throw path.key(k).invalid(Values.unknownKey(k, names));
+                problems.add(path.invalid("keys must be strings, got " + Values.kind(key) + Values.suffix(key)));
+            } else if (!isOpen && !names.contains(k)) {
+                problems.add(path.key(k).invalid(Values.unknownKey(k, names)));
             }
         }
         Map<String, Object> out = new LinkedHashMap<>();
         for (Field f : fields) {
-            Object v = map.get(f.name());
-            Path p = path.key(f.name());
-            if (v != null) {
-                Object n = f.node().check(v, p);
-                if (n != null) {
-                    out.put(f.name(), n);
-                }
-                continue;
-            }
-            switch (f.presence()) {
-                case REQUIRED -> throw p.invalid("is required (" + f.node().expected() + ")");
-                case DEFAULTED -> out.put(f.name(), f.defaultValue());
-                case SECTION -> out.put(f.name(), f.node().check(Map.of(), p));
-                case OPTIONAL -> { }
+            try {
+                checkField(f, map.get(f.name()), path.key(f.name()), out, typoOf(f.name(), map, names));
+            } catch (InvalidInputException e) {
+                problems.add(e);
             }
         }
         if (isOpen) {
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                String k = (String) e.getKey();
-                if (!names.contains(k) && e.getValue() != null) {
-                    out.put(k, FreeFormNode.ANY.check(e.getValue(), path.key(k)));
+                if (e.getKey() instanceof String k && !names.contains(k) && e.getValue() != null) {
+                    try {
+                        out.put(k, FreeFormNode.ANY.check(e.getValue(), path.key(k)));
+                    } catch (InvalidInputException x) {
+                        problems.add(x);
+                    }
                 }
             }
         }
+        if (!problems.isEmpty()) {
+            throw InvalidInputException.of(problems);
+        }
         return Collections.unmodifiableMap(out);
+    }
+
+    /** {@code "; the document has \"stake_ammount\": a typo?"} when an unknown key is closest to {@code name}. */
+    private String typoOf(String name, Map<?, ?> map, List<String> names) {
+        if (!isOpen) {
+            return "";
+        }
+        for (Object k : map.keySet()) {
+            if (k instanceof String s && !names.contains(s) && name.equals(Values.closest(s, names))) {
+                return "; the document has " + Json.quote(s) + ": a typo?";
+            }
+        }
+        return "";
+    }
+
+    private static void checkField(Field f, Object v, Path p, Map<String, Object> out, String typo) {
+        if (v != null) {
+            Object n = f.node().check(v, p);
+            if (n != null) {
+                out.put(f.name(), n);
+            }
+            return;
+        }
+        switch (f.presence()) {
+            case REQUIRED -> throw p.invalid("is required (" + f.node().expected() + ")" + typo);
+            case DEFAULTED -> out.put(f.name(), f.defaultValue());
+            case SECTION -> out.put(f.name(), f.node().check(Map.of(), p));
+            case OPTIONAL -> { }
+        }
+    }
+
+    @Override
+    public void review(Object raw, Path path, List<Warning> out) {
+        if (!(raw instanceof Map<?, ?> map)) {
+            return;
+        }
+        List<String> names = names();
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            if (!(e.getKey() instanceof String k) || e.getValue() == null) {
+                continue;
+            }
+            int known = names.indexOf(k);
+            if (known >= 0) {
+                fields.get(known).node().review(e.getValue(), path.key(k), out);
+            } else if (passTo != null) {
+                String near = Values.closest(k, names);
+                out.add(new Warning(path.key(k).text(), near != null && !near.equals(k)
+                        ? "not a key quants-infra knows; did you mean " + Json.quote(near) + "? Passed to " + passTo
+                                + " as written"
+                        : "not checked by quants-infra, passed to " + passTo + " as written"));
+            }
+        }
     }
 
     @Override

@@ -19,7 +19,7 @@ public final class Schema {
 
     /** An object with no keys yet. */
     public static ObjectNode object() {
-        return new ObjectNode(List.of(), false);
+        return new ObjectNode(List.of(), false, null);
     }
 
     /** Any string of up to 4096 characters. */
