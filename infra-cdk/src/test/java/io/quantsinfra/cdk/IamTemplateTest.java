@@ -68,7 +68,8 @@ class IamTemplateTest {
         allStatements().filter(TemplateWalk.Statement::allows)
                 .filter(s -> s.actions().stream().anyMatch(a -> a.startsWith("secretsmanager:") && !a.equals("secretsmanager:ListSecrets")))
                 .forEach(s -> s.resources().forEach(r -> assertTrue(
-                        String.valueOf(r).contains(":secret:" + SharedNames.secretPrefix() + "*"), s + " " + r)));
+                        String.valueOf(r).matches(".*:secret:" + java.util.regex.Pattern.quote(SharedNames.secretPrefix())
+                                + "([a-z]+/)?\\*.*"), s + " " + r)));
     }
 
     @Test

@@ -44,6 +44,11 @@ public final class ControlPlanePolicy extends Construct {
         ECS_REDEPLOY,
         /** Read secrets under the prefix (and decrypt them through Secrets Manager); list them. */
         SECRETS_READ,
+        /**
+         * Read only the secrets meant for alerting ({@code <prefix>alerting/}, {@code AlertingSecrets.PREFIX}): the
+         * evaluator sends receivers' credentials out, so it must not be able to read an exchange key.
+         */
+        ALERTING_SECRETS_READ,
         /** Create, change, rotate, delete and restore secrets under the prefix (encrypting through Secrets Manager). */
         SECRETS_WRITE,
         /** The monitor's Prometheus files under {@code monitor/} in the monitor bucket. */
@@ -109,6 +114,7 @@ public final class ControlPlanePolicy extends Construct {
                 case SELF_CHECK -> statements.addAll(selfCheck(r));
                 case ECS_REDEPLOY -> statements.add(ecsRedeploy(r));
                 case SECRETS_READ -> statements.addAll(secretsRead(r));
+                case ALERTING_SECRETS_READ -> statements.addAll(alertingSecretsRead(r));
                 case SECRETS_WRITE -> statements.addAll(secretsWrite(r));
                 case MONITOR_CONFIG -> statements.addAll(monitorConfig(r));
                 case METRICS -> statements.add(metrics(r));
@@ -214,6 +220,16 @@ public final class ControlPlanePolicy extends Construct {
                         List.of(Arns.secrets(r.secretPrefix())), Map.of()),
                 statement("ListSecrets", List.of("secretsmanager:ListSecrets"), List.of("*"), Map.of()),
                 statement("DecryptSecretsThroughSecretsManager", List.of("kms:Decrypt"), List.of(r.secretsKey().getKeyArn()),
+                        viaSecretsManager()));
+    }
+
+    private List<PolicyStatement> alertingSecretsRead(Resources r) {
+        String prefix = r.secretPrefix() + io.quantsinfra.core.secret.AlertingSecrets.PREFIX;
+        wildcard(Arns.nagResource("secretsmanager", "secret:" + prefix + "*"), "Receivers' credentials are named by "
+                + "users under the alerting prefix, and Secrets Manager appends a random suffix to every ARN.");
+        return List.of(
+                statement("ReadAlertingSecrets", List.of("secretsmanager:GetSecretValue"), List.of(Arns.secrets(prefix)), Map.of()),
+                statement("DecryptAlertingSecretsThroughSecretsManager", List.of("kms:Decrypt"), List.of(r.secretsKey().getKeyArn()),
                         viaSecretsManager()));
     }
 

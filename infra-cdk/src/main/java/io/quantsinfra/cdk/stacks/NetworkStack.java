@@ -55,7 +55,7 @@ public final class NetworkStack extends Stack {
         if (net.imported() != null) {
             // The CIDR is the outbound guard's "own range" (QUANTS_INFRA_VPC_CIDRS): vpcCidr must be the imported VPC's.
             VpcAttributes.Builder attrs = VpcAttributes.builder().vpcId(net.imported().vpcId())
-                    .availabilityZones(net.imported().availabilityZones()).vpcCidrBlock(net.cidr());
+                    .availabilityZones(net.imported().availabilityZones()).vpcCidrBlock(net.vpcCidr());
             if (gateway) {
                 attrs.privateSubnetIds(net.imported().instanceSubnetIds());
             } else {

@@ -54,8 +54,8 @@ public record ScheduledJob(String id, String description, String handler, Path j
                 new ScheduledJob(ALERT_EVALUATION, "quants-infra alert evaluation", ALERT_EVALUATION_HANDLER,
                         config.scheduledLambdaJar(), config.alertEvaluationRate(),
                         Map.of("source", "quants-infra.schedule", "job", "alert-evaluation"),
-                        // Receivers' credentials are secret references, read when a notification goes out.
-                        EnumSet.of(Capability.STATE, Capability.METRICS, Capability.METRICS_READ, Capability.SECRETS_READ)),
+                        // Receivers' credentials are secret references under alerting/, read when a notification goes out.
+                        EnumSet.of(Capability.STATE, Capability.METRICS, Capability.METRICS_READ, Capability.ALERTING_SECRETS_READ)),
                 new ScheduledJob("HealthProbe", "quants-infra health probe", HEALTH_PROBE_HANDLER,
                         config.scheduledLambdaJar(), config.healthProbeRate(),
                         Map.of("source", "quants-infra.schedule", "job", "health-probe"),
