@@ -7,8 +7,7 @@ import java.util.Map;
 /**
  * One render: walks the parsed nodes over the data, counting the work against {@link TemplateLimits} as it goes.
  * Text nodes are written as they are; action values are printed (and HTML-escaped in HTML mode), never parsed.
- * Recursion here is bounded: blocks nest at most {@code MAX_NESTING} deep per template and template calls at most
- * {@code MAX_CALL_DEPTH} deep.
+ * Recursion here is bounded: blocks and template calls are open at most {@code MAX_RENDER_DEPTH} deep at once.
  */
 final class Exec {
     /** No value piped into a command (a piped {@code nil} is a value). */
@@ -22,6 +21,7 @@ final class Exec {
     private int steps;
     private int iterations;
     private int callDepth;
+    private int depth;
     private long regexChars;
 
     Exec(Map<String, List<Node>> defines, boolean html) {
@@ -37,28 +37,46 @@ final class Exec {
     }
 
     private void list(List<Node> nodes, Object dot) {
-        for (Node n : nodes) {
+        for (int k = 0; k < nodes.size(); k++) {
+            Node n = nodes.get(k);
             step();
-            switch (n) {
-                case Node.Text t -> write(t.text());
-                case Node.Action a -> {
-                    Object v = pipeline(a.pipeline(), dot);
-                    if (a.pipeline().declare() == null) {
-                        write(html && !(v instanceof SafeHtml) ? Html.escape(Functions.print(v)) : Functions.print(v));
-                    }
+            if (n instanceof Node.Text t) {
+                write(t.text());
+            } else if (n instanceof Node.Action a) {
+                Object v = pipeline(a.pipeline(), dot);
+                if (a.pipeline().declare() == null) {
+                    write(html && !(v instanceof SafeHtml) ? Html.escape(Functions.print(v)) : Functions.print(v));
                 }
+            } else {
+                block(n, dot);
+            }
+        }
+    }
+
+    private void block(Node n, Object dot) {
+        if (++depth > TemplateLimits.MAX_RENDER_DEPTH) {
+            throw new TemplateLimitException("MAX_RENDER_DEPTH", TemplateLimits.MAX_RENDER_DEPTH,
+                    "blocks and template calls are open more than " + TemplateLimits.MAX_RENDER_DEPTH + " deep");
+        }
+        try {
+            switch (n) {
                 case Node.If i -> ifNode(i, dot);
                 case Node.Range r -> range(r, dot);
                 case Node.With w -> with(w, dot);
                 case Node.Call c -> call(c, dot);
+                case Node.Text t -> write(t.text());
+                case Node.Action a -> throw new IllegalStateException("an action is not a block");
             }
+        } finally {
+            depth--;
         }
     }
 
     private void ifNode(Node.If i, Object dot) {
         int mark = names.size();
         try {
-            for (Node.Branch b : i.branches()) {
+            for (int k = 0; k < i.branches().size(); k++) {
+                Node.Branch b = i.branches().get(k);
                 if (Functions.truth(pipeline(b.condition(), dot))) {
                     list(b.body(), dot);
                     return;
@@ -182,6 +200,9 @@ final class Exec {
     }
 
     private void pop(int mark) {
+        if (mark == names.size()) {
+            return;
+        }
         names.subList(mark, names.size()).clear();
         values.subList(mark, values.size()).clear();
     }

@@ -22,6 +22,11 @@ public final class TemplateLimits {
     public static final int MAX_STEPS = 1_000_000;
     /** {@code template} calls inside one another (recursive {@code define}s stop here). */
     public static final int MAX_CALL_DEPTH = 16;
+    /**
+     * Blocks and {@code template} calls open at once while rendering, counted through calls: what keeps a deep
+     * template calling itself within a small thread stack.
+     */
+    public static final int MAX_RENDER_DEPTH = 100;
     /** Characters a regular expression ({@code match}, {@code reReplaceAll}) may look at in one render. */
     public static final int MAX_REGEX_STEPS = 1_000_000;
 
