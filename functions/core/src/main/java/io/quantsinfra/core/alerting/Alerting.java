@@ -133,7 +133,8 @@ public final class Alerting {
         this.dispatcher = new Dispatcher(routing, silences, ports.log(), delivery, options.externalUrl(), options.logger(),
                 options.telemetry());
         this.evaluator = new AlertEvaluator(rules, ports.alerts(), ports.lease(), ports.metrics(),
-                new SeriesDiscovery(ports.metrics(), options.clock(), options.discoveryTtl()), dispatcher, ports.heartbeats(),
+                new SeriesDiscovery(ports.metrics(), options.clock(), options.discoveryTtl()),
+                new TemplateFailureNotices(dispatcher, options.logger()), ports.heartbeats(),
                 options.clock(), options.externalUrl(), options.telemetry());
     }
 

@@ -1,109 +1,90 @@
 package io.quantsinfra.core.template;
 
-import io.pebbletemplates.pebble.extension.AbstractExtension;
-import io.pebbletemplates.pebble.extension.Function;
-import io.pebbletemplates.pebble.template.EvaluationContext;
-import io.pebbletemplates.pebble.template.PebbleTemplate;
 import java.time.Instant;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
- * The functions translated templates call: Go's builtins ({@code len}, {@code index}, {@code printf},
- * {@code eq} ...), Prometheus's ({@code humanize}, {@code humanizePercentage}, {@code humanizeDuration},
- * {@code title}, {@code toUpper} ...) and Alertmanager's ({@code join}, {@code trimSpace}), plus the
- * plumbing the translator emits ({@code go_print}, {@code go_truth}, {@code go_field}, {@code go_iter}).
+ * The functions templates call: Go's builtins ({@code len}, {@code index}, {@code printf}, {@code eq} ...),
+ * Prometheus's ({@code humanize}, {@code humanizePercentage}, {@code humanizeDuration}, {@code title},
+ * {@code toUpper} ...) and Alertmanager's ({@code join}, {@code trimSpace}, {@code safeHtml}), and Go's value
+ * semantics (field access on maps, truth, {@code %v} printing). Functions that build strings check the size as
+ * they build ({@link TemplateLimits#MAX_VALUE_CHARS}); error messages name a value's kind, never its content.
  */
-final class Functions extends AbstractExtension {
+final class Functions {
     /** Identifiers that are literals, not functions. */
     static final Set<String> LITERALS = Set.of("true", "false", "nil");
 
-    private static final Map<String, java.util.function.Function<List<Object>, Object>> USER = new LinkedHashMap<>();
+    /** A function: its arguments (the piped value last) and the render it runs in, for its budgets. */
+    private interface Fn {
+        Object apply(List<Object> args, Exec render);
+    }
+
+    private static final Map<String, Fn> USER = new LinkedHashMap<>();
+
+    private Functions() {}
 
     static {
-        USER.put("humanize", a -> Humanize.humanize(num(a, 0)));
-        USER.put("humanize1024", a -> Humanize.humanize1024(num(a, 0)));
-        USER.put("humanizePercentage", a -> Humanize.percentage(num(a, 0)));
-        USER.put("humanizeDuration", a -> Humanize.duration(num(a, 0)));
-        USER.put("humanizeTimestamp", a -> Instant.ofEpochMilli((long) (num(a, 0) * 1000)).toString());
-        USER.put("toUpper", a -> str(arg(a, 0)).toUpperCase(Locale.ROOT));
-        USER.put("toLower", a -> str(arg(a, 0)).toLowerCase(Locale.ROOT));
-        USER.put("title", a -> title(str(arg(a, 0))));
-        USER.put("trimSpace", a -> str(arg(a, 0)).strip());
-        USER.put("join", a -> String.join(str(arg(a, 0)), iter(arg(a, 1)).stream().map(Functions::str).toList()));
-        USER.put("match", a -> Pattern.compile(str(arg(a, 0))).matcher(str(arg(a, 1))).find());
-        USER.put("reReplaceAll", a -> Pattern.compile(str(arg(a, 0))).matcher(str(arg(a, 2))).replaceAll(
-                str(arg(a, 1)).replaceAll("\\$\\{?(\\d+)\\}?", "\\$$1")));
-        USER.put("safeHtml", a -> str(arg(a, 0)));
-        USER.put("stripPort", a -> str(arg(a, 0)).replaceFirst(":\\d+$", ""));
-        USER.put("len", a -> (long) length(arg(a, 0)));
-        USER.put("index", Functions::index);
-        USER.put("printf", a -> Printf.format(str(arg(a, 0)), a.subList(1, a.size())));
-        USER.put("print", a -> String.join(" ", a.stream().map(Functions::str).toList()));
-        USER.put("urlquery", a -> java.net.URLEncoder.encode(str(arg(a, 0)), java.nio.charset.StandardCharsets.UTF_8));
-        USER.put("eq", a -> a.subList(1, a.size()).stream().anyMatch(x -> equal(arg(a, 0), x)));
-        USER.put("ne", a -> !equal(arg(a, 0), arg(a, 1)));
-        USER.put("lt", a -> compare(arg(a, 0), arg(a, 1)) < 0);
-        USER.put("le", a -> compare(arg(a, 0), arg(a, 1)) <= 0);
-        USER.put("gt", a -> compare(arg(a, 0), arg(a, 1)) > 0);
-        USER.put("ge", a -> compare(arg(a, 0), arg(a, 1)) >= 0);
-        USER.put("and", a -> {
-            for (Object x : a) {
-                if (!truth(x)) {
-                    return x;
+        USER.put("humanize", (a, x) -> Humanize.humanize(num(a, 0)));
+        USER.put("humanize1024", (a, x) -> Humanize.humanize1024(num(a, 0)));
+        USER.put("humanizePercentage", (a, x) -> Humanize.percentage(num(a, 0)));
+        USER.put("humanizeDuration", (a, x) -> Humanize.duration(num(a, 0)));
+        USER.put("humanizeTimestamp", (a, x) -> Instant.ofEpochMilli((long) (num(a, 0) * 1000)).toString());
+        USER.put("toUpper", (a, x) -> str(arg(a, 0)).toUpperCase(Locale.ROOT));
+        USER.put("toLower", (a, x) -> str(arg(a, 0)).toLowerCase(Locale.ROOT));
+        USER.put("title", (a, x) -> title(str(arg(a, 0))));
+        USER.put("trimSpace", (a, x) -> str(arg(a, 0)).strip());
+        USER.put("join", (a, x) -> joined(str(arg(a, 0)), entries(arg(a, 1)).stream().map(e -> str(e.getValue())).toList(), "join"));
+        USER.put("match", (a, x) -> pattern(str(arg(a, 0))).matcher(new Counted(str(arg(a, 1)), x)).find());
+        USER.put("reReplaceAll", (a, x) -> replaceAll(pattern(str(arg(a, 0))), str(arg(a, 1)), str(arg(a, 2)), x));
+        USER.put("safeHtml", (a, x) -> new SafeHtml(str(arg(a, 0))));
+        USER.put("stripPort", (a, x) -> str(arg(a, 0)).replaceFirst(":\\d+$", ""));
+        USER.put("len", (a, x) -> (long) length(arg(a, 0)));
+        USER.put("index", (a, x) -> index(a));
+        USER.put("printf", (a, x) -> Printf.format(str(arg(a, 0)), a.subList(1, a.size())));
+        USER.put("print", (a, x) -> sprint(a));
+        USER.put("urlquery", (a, x) -> java.net.URLEncoder.encode(str(arg(a, 0)), java.nio.charset.StandardCharsets.UTF_8));
+        USER.put("eq", (a, x) -> a.subList(1, a.size()).stream().anyMatch(y -> equal(arg(a, 0), y)));
+        USER.put("ne", (a, x) -> !equal(arg(a, 0), arg(a, 1)));
+        USER.put("lt", (a, x) -> compare(arg(a, 0), arg(a, 1)) < 0);
+        USER.put("le", (a, x) -> compare(arg(a, 0), arg(a, 1)) <= 0);
+        USER.put("gt", (a, x) -> compare(arg(a, 0), arg(a, 1)) > 0);
+        USER.put("ge", (a, x) -> compare(arg(a, 0), arg(a, 1)) >= 0);
+        USER.put("and", (a, x) -> {
+            for (Object y : a) {
+                if (!truth(y)) {
+                    return y;
                 }
             }
             return a.getLast();
         });
-        USER.put("or", a -> {
-            for (Object x : a) {
-                if (truth(x)) {
-                    return x;
+        USER.put("or", (a, x) -> {
+            for (Object y : a) {
+                if (truth(y)) {
+                    return y;
                 }
             }
             return a.getLast();
         });
-        USER.put("not", a -> !truth(arg(a, 0)));
+        USER.put("not", (a, x) -> !truth(arg(a, 0)));
     }
 
     /** Functions templates may name. */
     static final Set<String> NAMES = USER.keySet();
 
-    @Override
-    public Map<String, Function> getFunctions() {
-        Map<String, Function> fns = new HashMap<>();
-        USER.forEach((name, impl) -> fns.put("go_" + name, new Fn(impl)));
-        fns.put("go_print", new Fn(a -> print(arg(a, 0))));
-        fns.put("go_truth", new Fn(a -> truth(arg(a, 0))));
-        fns.put("go_field", new Fn(a -> field(arg(a, 0), str(arg(a, 1)))));
-        fns.put("go_iter", new Fn(a -> iter(arg(a, 0))));
-        fns.put("go_pairs", new Fn(a -> pairs(arg(a, 0))));
-        return fns;
-    }
-
-    /** Pebble passes positional arguments keyed "0", "1", ... when a function declares no names. */
-    private record Fn(java.util.function.Function<List<Object>, Object> impl) implements Function {
-        @Override
-        public List<String> getArgumentNames() {
-            return null;
-        }
-
-        @Override
-        public Object execute(Map<String, Object> args, PebbleTemplate self, EvaluationContext context, int lineNumber) {
-            List<Object> list = new ArrayList<>();
-            for (int i = 0; args.containsKey(Integer.toString(i)); i++) {
-                list.add(args.get(Integer.toString(i)));
-            }
-            return impl.apply(list);
-        }
+    /** Calls the function {@code name} (one of {@link #NAMES}). */
+    static Object call(String name, List<Object> args, Exec render) {
+        return USER.get(name).apply(args, render);
     }
 
     private static Object arg(List<Object> a, int i) {
@@ -122,10 +103,10 @@ final class Functions extends AbstractExtension {
             try {
                 return Double.parseDouble(s.strip());
             } catch (NumberFormatException e) {
-                throw new TemplateException("'" + s + "' is not a number");
+                throw new TemplateException("a number is needed, got a string that is not one");
             }
         }
-        throw new TemplateException("a number is needed, got " + print(v));
+        throw new TemplateException("a number is needed, got " + kind(v));
     }
 
     static String str(Object v) {
@@ -168,32 +149,95 @@ final class Functions extends AbstractExtension {
             case Map<?, ?> m -> m.get(name);
             case List<?> l when name.equals("Firing") || name.equals("Resolved") -> l.stream()
                     .filter(x -> x instanceof Map<?, ?> m && name.toLowerCase(Locale.ROOT).equals(m.get("Status"))).toList();
-            default -> throw new TemplateException("can't evaluate field " + name + " in " + print(v));
+            default -> throw new TemplateException("can't evaluate field " + name + " in " + kind(v));
         };
     }
 
-    static List<Object> iter(Object v) {
-        return switch (v) {
-            case null -> List.of();
-            case List<?> l -> new ArrayList<>(l);
-            case Map<?, ?> m -> new ArrayList<>(new TreeMap<>(m).values());
-            default -> throw new TemplateException("range can't iterate over " + print(v));
-        };
-    }
-
-    private static List<Object> pairs(Object v) {
-        List<Object> out = new ArrayList<>();
+    /** What {@code range} iterates: a list's (index, element), a map's (key, value) in key order; nil is empty. */
+    static List<Map.Entry<Object, Object>> entries(Object v) {
+        List<Map.Entry<Object, Object>> out = new ArrayList<>();
         switch (v) {
             case null -> { }
             case List<?> l -> {
                 for (int i = 0; i < l.size(); i++) {
-                    out.add(Map.of("k", (long) i, "v", l.get(i) == null ? "" : l.get(i)));
+                    out.add(new AbstractMap.SimpleImmutableEntry<>((long) i, l.get(i)));
                 }
             }
-            case Map<?, ?> m -> new TreeMap<>(m).forEach((k, x) -> out.add(Map.of("k", k, "v", x == null ? "" : x)));
-            default -> throw new TemplateException("range can't iterate over " + print(v));
+            case Map<?, ?> m -> new TreeMap<Object, Object>(m).forEach((k, x) -> out.add(new AbstractMap.SimpleImmutableEntry<>(k, x)));
+            default -> throw new TemplateException("range can't iterate over " + kind(v));
         }
         return out;
+    }
+
+    /** A value's kind for messages, which must not carry the value itself (label values may be anything). */
+    static String kind(Object v) {
+        return switch (v) {
+            case null -> "nil";
+            case String s -> "a string";
+            case Number n -> "a number";
+            case Boolean b -> "a boolean";
+            case Map<?, ?> m -> "a map";
+            case Collection<?> c -> "a list";
+            default -> "a " + v.getClass().getSimpleName();
+        };
+    }
+
+    private static String sprint(List<Object> args) {
+        return joined(" ", args.stream().map(Functions::str).toList(), "print");
+    }
+
+    private static String joined(String sep, List<String> parts, String function) {
+        long length = 0;
+        for (String p : parts) {
+            length += p.length() + sep.length();
+        }
+        Exec.value(length, function);
+        return String.join(sep, parts);
+    }
+
+    private static Pattern pattern(String regex) {
+        try {
+            return Pattern.compile(regex);
+        } catch (PatternSyntaxException e) {
+            throw new TemplateException("a regular expression does not compile: " + e.getDescription());
+        }
+    }
+
+    private static String replaceAll(Pattern p, String replacement, String input, Exec render) {
+        Matcher m = p.matcher(new Counted(input, render));
+        String r = replacement.replaceAll("\\$\\{?(\\d+)\\}?", "\\$$1");
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, r);
+            Exec.value(out.length(), "reReplaceAll");
+        }
+        m.appendTail(out);
+        Exec.value(out.length(), "reReplaceAll");
+        return out.toString();
+    }
+
+    /** The input of a regular expression, counting every character it reads against the render's budget. */
+    private record Counted(String s, Exec render) implements CharSequence {
+        @Override
+        public int length() {
+            return s.length();
+        }
+
+        @Override
+        public char charAt(int index) {
+            render.regex(1);
+            return s.charAt(index);
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return s.subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return s;
+        }
     }
 
     private static int length(Object v) {
@@ -202,7 +246,7 @@ final class Functions extends AbstractExtension {
             case String s -> s.length();
             case Map<?, ?> m -> m.size();
             case Collection<?> c -> c.size();
-            default -> throw new TemplateException("len of " + print(v) + " is not defined");
+            default -> throw new TemplateException("len of " + kind(v) + " is not defined");
         };
     }
 
@@ -219,7 +263,7 @@ final class Functions extends AbstractExtension {
                     }
                     yield l.get(i);
                 }
-                default -> throw new TemplateException("can't index " + print(v));
+                default -> throw new TemplateException("can't index " + kind(v));
             };
         }
         return v;

@@ -51,14 +51,14 @@ final class Lexer {
                     }
                 }
                 if (i >= a.length()) {
-                    throw new TemplateException("unterminated string in {{ " + a + " }}");
+                    throw new TemplateException("unterminated string in {{ " + snippet(a) + " }}");
                 }
                 i++;
                 out.add(new Tok(Tok.Type.STRING, b.toString()));
             } else if (c == '`') {
                 int end = a.indexOf('`', i + 1);
                 if (end < 0) {
-                    throw new TemplateException("unterminated raw string in {{ " + a + " }}");
+                    throw new TemplateException("unterminated raw string in {{ " + snippet(a) + " }}");
                 }
                 out.add(new Tok(Tok.Type.STRING, a.substring(i + 1, end)));
                 i = end + 1;
@@ -83,7 +83,7 @@ final class Lexer {
                 try {
                     Double.parseDouble(n);
                 } catch (NumberFormatException e) {
-                    throw new TemplateException("'" + n + "' is not a number");
+                    throw new TemplateException("'" + snippet(n) + "' is not a number");
                 }
                 out.add(new Tok(Tok.Type.NUMBER, n.startsWith("+") ? n.substring(1) : n));
             } else if (Character.isLetter(c) || c == '_') {
@@ -93,9 +93,15 @@ final class Lexer {
                 }
                 out.add(new Tok(Tok.Type.IDENT, a.substring(s, i)));
             } else {
-                throw new TemplateException("unexpected '" + c + "' in {{ " + a + " }}");
+                throw new TemplateException("unexpected '" + c + "' in {{ " + snippet(a) + " }}");
             }
         }
         return out;
+    }
+
+    /** Template text for a message, cut short: a message names the place, it does not repeat the template. */
+    static String snippet(String s) {
+        String one = s.strip().replaceAll("\\s+", " ");
+        return one.length() <= 60 ? one : one.substring(0, 57) + "...";
     }
 }

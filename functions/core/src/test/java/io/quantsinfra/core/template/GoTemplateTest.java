@@ -69,7 +69,7 @@ class GoTemplateTest {
                 Arguments.of("unclosed if", "{{ if $value }}x", "has no matching {{end}}"),
                 Arguments.of("stray end", "x{{ end }}", "{{end}} without"),
                 Arguments.of("undefined variable", "{{ $nosuch }}", "undefined variable $nosuch"),
-                Arguments.of("named template", "{{ template \"x\" . }}", "named templates are not supported"),
+                Arguments.of("named template never defined", "{{ template \"x\" . }}", "template \"x\" is not defined"),
                 Arguments.of("unclosed action", "{{ $value ", "is not closed"));
     }
 
