@@ -71,7 +71,7 @@ class CycleDeadlineTest {
 
     @Test
     void blackHoledReceiver_isLeftForTheNextCycle_whileTheHealthyOneIsNotified_once() {
-        f.scripts.put("stuck", DeliveryDeadlineTest.blackHole());
+        f.scripts.put("stuck", DeliveryManagerDeadlineTest.blackHole());
 
         AlertSink.Delivery first = cycleAt(Duration.ZERO, Duration.ofSeconds(8));
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Delivery against a deadline, over a hand-moved clock: no waiting, no timed assertions. */
-class DeliveryDeadlineTest {
+class DeliveryManagerDeadlineTest {
     final DeliveryFixture f = new DeliveryFixture();
 
     static DeliveryFixture.Script blackHole() {
