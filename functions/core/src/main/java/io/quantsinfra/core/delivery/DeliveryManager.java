@@ -281,6 +281,24 @@ public final class DeliveryManager {
         }
     }
 
+    /**
+     * Receivers none of whose endpoints succeeded at their last attempt (failing, cut off, black-holed): a cycle with
+     * more groups than {@link Parallel#LIMIT} sends theirs last, so that they cannot starve the healthy ones.
+     */
+    public Set<String> failingReceivers() {
+        Map<String, Boolean> anyOk = new HashMap<>();
+        for (EndpointStats.Stat s : stats.all()) {
+            anyOk.merge(s.receiver(), s.lastOk(), Boolean::logicalOr);
+        }
+        Set<String> out = new java.util.HashSet<>();
+        anyOk.forEach((receiver, ok) -> {
+            if (!ok) {
+                out.add(receiver);
+            }
+        });
+        return out;
+    }
+
     /** The endpoints in the order the strategy tries them. */
     List<Integration> order(Receiver r, List<Integration> endpoints) {
         List<Integration> out = new ArrayList<>(endpoints);

@@ -18,8 +18,8 @@ import java.util.function.Function;
  * }
  */
 public final class Parallel {
-    /** How many sends of one cycle run at once (each mostly waits on the network). */
-    public static final int LIMIT = 8;
+    /** How many sends of one cycle run at once (each mostly waits on the network, on a virtual thread). */
+    public static final int LIMIT = 16;
 
     private Parallel() {}
 

@@ -109,12 +109,22 @@ public final class Dispatcher implements AlertSink {
         Set<String> muted = muted(config, all, firing, now);
         Map<String, Group> groups = groups(config, alerts, muted);
         String owner = UUID.randomUUID().toString();
-        List<Outcome> outcomes = Parallel.map(List.copyOf(groups.values()), Parallel.LIMIT,
+        List<Outcome> outcomes = Parallel.map(healthyFirst(groups.values()), Parallel.LIMIT,
                 g -> notifyGroup(config, g, now, deadline, owner));
         Delivery d = tally(outcomes, muted.size(), notices);
         d.notices().forEach(logger);
         d.left().forEach(l -> logger.accept("left for the next cycle: " + l));
         return d;
+    }
+
+    /** With more groups than run at once, those of failing receivers go last (one stats read per such cycle). */
+    private List<Group> healthyFirst(java.util.Collection<Group> groups) {
+        List<Group> out = new ArrayList<>(groups);
+        if (out.size() > Parallel.LIMIT) {
+            Set<String> failing = delivery.failingReceivers();
+            out.sort(java.util.Comparator.comparing((Group g) -> failing.contains(g.route.receiver())));
+        }
+        return out;
     }
 
     private Set<String> muted(RoutingConfig config, List<Silence> all, List<Alert> firing, Instant now) {
