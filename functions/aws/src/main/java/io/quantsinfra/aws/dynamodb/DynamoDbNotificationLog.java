@@ -96,28 +96,26 @@ public final class DynamoDbNotificationLog implements NotificationLog {
 
     @Override
     public Optional<Claim> claim(String receiver, String groupKey, long seq, String owner, Instant now, Instant until) {
-        Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":r", AttributeValue.fromS(receiver));
-        values.put(":g", AttributeValue.fromS(groupKey));
-        values.put(":seq", AttributeValue.fromN(Long.toString(seq)));
-        values.put(":claimed", AttributeValue.fromS("claimed"));
-        values.put(":deferred", AttributeValue.fromS("deferred"));
-        values.put(":o", AttributeValue.fromS(owner));
-        values.put(":at", AttributeValue.fromN(Long.toString(now.toEpochMilli())));
-        values.put(":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())));
-        values.put(":until", AttributeValue.fromN(Long.toString(until.toEpochMilli())));
-        values.put(":stale", AttributeValue.fromN(Long.toString(now.minus(STALE_CLAIM).toEpochMilli())));
-        values.put(":ttl", ttl(now));
+        Map<String, AttributeValue> item = new HashMap<>(Items.key("NOTIFYLOG", entryId(receiver, groupKey, seq)));
+        item.put("receiver", AttributeValue.fromS(receiver));
+        item.put("groupKey", AttributeValue.fromS(groupKey));
+        item.put("seq", AttributeValue.fromN(Long.toString(seq)));
+        item.put("status", AttributeValue.fromS("claimed"));
+        item.put("owner", AttributeValue.fromS(owner));
+        item.put("at", AttributeValue.fromN(Long.toString(now.toEpochMilli())));
+        item.put("until", AttributeValue.fromN(Long.toString(until.toEpochMilli())));
+        item.put("ttl", ttl(now));
         try {
-            Map<String, AttributeValue> old = AwsErrors.call("claim a notification", () -> dynamo.updateItem(r -> r
-                    .tableName(table).key(Items.key("NOTIFYLOG", entryId(receiver, groupKey, seq)))
-                    .updateExpression("SET receiver = :r, groupKey = :g, seq = :seq, #s = :claimed, #o = :o, #at = :at, "
-                            + "#until = :until, #ttl = :ttl")
+            // a conditional put (not an update): atomic in the emulator too; the old item tells what was delivered
+            Map<String, AttributeValue> old = AwsErrors.call("claim a notification", () -> dynamo.putItem(r -> r
+                    .tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(pk) OR #s = :deferred OR (#s = :claimed AND "
                             + "(#until < :now OR #at < :stale))")
-                    .expressionAttributeNames(Map.of("#s", "status", "#o", "owner", "#at", "at", "#until", "until",
-                            "#ttl", "ttl"))
-                    .expressionAttributeValues(values)
+                    .expressionAttributeNames(Map.of("#s", "status", "#at", "at", "#until", "until"))
+                    .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromS("claimed"),
+                            ":deferred", AttributeValue.fromS("deferred"),
+                            ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())),
+                            ":stale", AttributeValue.fromN(Long.toString(now.minus(STALE_CLAIM).toEpochMilli()))))
                     .returnValues(ReturnValue.ALL_OLD)).attributes());
             boolean existed = old != null && !old.isEmpty();
             Set<String> delivered = existed && old.containsKey("delivered") && old.get("delivered").hasL()
