@@ -36,11 +36,17 @@ final class LocalModeFixture implements AutoCloseable {
     final AwsClients clients;
 
     LocalModeFixture(AwsEmulator aws) {
+        this(aws, Map.of());
+    }
+
+    /** With {@code settings} (environment variables) over local mode's own. */
+    LocalModeFixture(AwsEmulator aws, Map<String, String> settings) {
         this.aws = aws;
         aws.reset();
+        Map<String, String> values = new java.util.HashMap<>(settings);
+        values.putIfAbsent(AwsSettings.AWS_RETRIES, "0");
         try {
-            this.local = LocalMode.start(aws.endpoint(), 0,
-                    new SettingsOverlay(Map.of(AwsSettings.AWS_RETRIES, "0"), List.of(recorder, API_CALLS)));
+            this.local = LocalMode.start(aws.endpoint(), 0, new SettingsOverlay(values, List.of(recorder, API_CALLS)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -61,6 +61,10 @@ public final class ScheduledWiring implements AutoCloseable {
         return new ScheduledWiring(AwsSettings.from(env), Clock.systemUTC());
     }
 
+    Clock clock() {
+        return clock;
+    }
+
     synchronized Alerting alerting() {
         if (alerting == null) {
             alerting = Alerting.create(AwsAlerting.ports(clients), AwsAlerting.options(clients, clock)

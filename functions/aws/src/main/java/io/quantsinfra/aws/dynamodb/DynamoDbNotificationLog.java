@@ -18,13 +18,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * The notification log. Group states live under {@code NOTIFYGROUP / <receiver>|<group>}; each notification
  * under {@code NOTIFYLOG / <receiver>|<group>|<seq>}, written first as a claim with
- * {@code attribute_not_exists(pk)} (or over a claim older than {@link #STALE_CLAIM}), then marked sent. Moving
+ * {@code attribute_not_exists(pk)} (or over a deferred entry, a claim past its {@code until} or one older than
+ * {@link #STALE_CLAIM}: the old item comes back, so the taker learns which endpoints have it already), then marked
+ * sent, given back, or deferred with the endpoints that have it ({@code delivered}). Moving
  * the group to the next sequence number is conditional on the one before, so a notification is sent once per
  * group and interval however many evaluators race. Entries carry {@code ttl} (7 days) for DynamoDB's TTL.
  */
@@ -91,7 +95,7 @@ public final class DynamoDbNotificationLog implements NotificationLog {
     }
 
     @Override
-    public boolean claim(String receiver, String groupKey, long seq, String owner, Instant now) {
+    public Optional<Claim> claim(String receiver, String groupKey, long seq, String owner, Instant now, Instant until) {
         Map<String, AttributeValue> item = new HashMap<>(Items.key("NOTIFYLOG", entryId(receiver, groupKey, seq)));
         item.put("receiver", AttributeValue.fromS(receiver));
         item.put("groupKey", AttributeValue.fromS(groupKey));
@@ -99,16 +103,45 @@ public final class DynamoDbNotificationLog implements NotificationLog {
         item.put("status", AttributeValue.fromS("claimed"));
         item.put("owner", AttributeValue.fromS(owner));
         item.put("at", AttributeValue.fromN(Long.toString(now.toEpochMilli())));
+        item.put("until", AttributeValue.fromN(Long.toString(until.toEpochMilli())));
         item.put(StateTable.TTL_ATTRIBUTE, ttl(now));
         try {
-            AwsErrors.call("claim a notification", () -> dynamo.putItem(r -> r.tableName(table).item(item)
-                    .conditionExpression("attribute_not_exists(pk) OR (#s = :claimed AND #at < :stale)")
-                    .expressionAttributeNames(Map.of("#s", "status", "#at", "at"))
+            // a conditional put (not an update): atomic in the emulator too; the old item tells what was delivered
+            Map<String, AttributeValue> old = AwsErrors.call("claim a notification", () -> dynamo.putItem(r -> r
+                    .tableName(table).item(item)
+                    .conditionExpression("attribute_not_exists(pk) OR #s = :deferred OR (#s = :claimed AND "
+                            + "(#until < :now OR #at < :stale))")
+                    .expressionAttributeNames(Map.of("#s", "status", "#at", "at", "#until", "until"))
                     .expressionAttributeValues(Map.of(":claimed", AttributeValue.fromS("claimed"),
-                            ":stale", AttributeValue.fromN(Long.toString(now.minus(STALE_CLAIM).toEpochMilli()))))));
-            return true;
+                            ":deferred", AttributeValue.fromS("deferred"),
+                            ":now", AttributeValue.fromN(Long.toString(now.toEpochMilli())),
+                            ":stale", AttributeValue.fromN(Long.toString(now.minus(STALE_CLAIM).toEpochMilli()))))
+                    .returnValues(ReturnValue.ALL_OLD)).attributes());
+            boolean existed = old != null && !old.isEmpty();
+            Set<String> delivered = existed && old.containsKey("delivered") && old.get("delivered").hasL()
+                    ? old.get("delivered").l().stream().map(AttributeValue::s).collect(Collectors.toSet()) : Set.of();
+            return Optional.of(new Claim(delivered, existed));
         } catch (ConflictException e) {
-            return false;
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public void defer(String receiver, String groupKey, long seq, String owner, Instant at, Set<String> delivered,
+                      String detail) {
+        List<AttributeValue> d = delivered.stream().sorted().map(AttributeValue::fromS).toList();
+        try {
+            AwsErrors.call("leave a notification for the next cycle", () -> dynamo.updateItem(r -> r.tableName(table)
+                    .key(Items.key("NOTIFYLOG", entryId(receiver, groupKey, seq)))
+                    .updateExpression("SET #s = :deferred, #at = :at, delivered = :d, detail = :detail")
+                    .conditionExpression("#o = :o AND #s = :claimed")
+                    .expressionAttributeNames(Map.of("#s", "status", "#at", "at", "#o", "owner"))
+                    .expressionAttributeValues(Map.of(":deferred", AttributeValue.fromS("deferred"),
+                            ":claimed", AttributeValue.fromS("claimed"), ":o", AttributeValue.fromS(owner),
+                            ":at", AttributeValue.fromN(Long.toString(at.toEpochMilli())), ":d", AttributeValue.fromL(d),
+                            ":detail", AttributeValue.fromS(detail.length() > 1000 ? detail.substring(0, 1000) : detail)))));
+        } catch (ConflictException e) {
+            // taken over meanwhile (our deadline passed); the taker settles it
         }
     }
 

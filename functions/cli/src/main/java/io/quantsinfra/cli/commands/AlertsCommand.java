@@ -258,6 +258,7 @@ public final class AlertsCommand implements Runnable {
             out.println("notifications: " + n.path("sent").asInt() + " sent, " + n.path("failed").asInt() + " failed, "
                     + n.path("muted").asInt() + " alert(s) muted");
             n.path("notices").forEach(x -> out.println("notice: " + x.asText()));
+            n.path("left").forEach(x -> out.println("left for the next cycle: " + x.asText()));
             n.path("errors").forEach(x -> out.println("error: " + x.asText()));
             r.path("errors").forEach(x -> out.println("error: " + x.asText()));
             return 0;

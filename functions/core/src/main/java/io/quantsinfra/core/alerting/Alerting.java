@@ -131,7 +131,7 @@ public final class Alerting {
                 new TelegramNotifier(http, secrets), new PagerDutyNotifier(http, secrets), new EmailNotifier(ports.email())));
         this.delivery = new DeliveryManager(notifiers, ports.stats(), options.sleeper(), options.random(), options.clock());
         this.dispatcher = new Dispatcher(routing, silences, ports.log(), delivery, options.externalUrl(), options.logger(),
-                options.telemetry());
+                options.telemetry(), options.clock());
         this.evaluator = new AlertEvaluator(rules, ports.alerts(), ports.lease(), ports.metrics(),
                 new SeriesDiscovery(ports.metrics(), options.clock(), options.discoveryTtl()),
                 new TemplateFailureNotices(dispatcher, options.logger()), ports.heartbeats(),

@@ -1,6 +1,7 @@
 package io.quantsinfra.core.dispatch;
 
 import io.quantsinfra.core.delivery.DeliveryManager;
+import io.quantsinfra.core.delivery.Parallel;
 import io.quantsinfra.core.evaluation.Alert;
 import io.quantsinfra.core.evaluation.AlertSink;
 import io.quantsinfra.core.evaluation.AlertState;
@@ -15,6 +16,8 @@ import io.quantsinfra.core.silence.Silence;
 import io.quantsinfra.core.silence.SilenceService;
 import io.quantsinfra.core.telemetry.Telemetry;
 import io.quantsinfra.core.telemetry.TelemetryEvent;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,6 +46,7 @@ public final class Dispatcher implements AlertSink {
     private final String externalUrl;
     private final Consumer<String> logger;
     private final Telemetry telemetry;
+    private final Clock clock;
 
     public Dispatcher(RoutingService routing, SilenceService silences, NotificationLog log, DeliveryManager delivery,
                       String externalUrl, Consumer<String> logger) {
@@ -52,6 +56,12 @@ public final class Dispatcher implements AlertSink {
     /** As above, reporting each notification's result, per receiver, to {@code telemetry}. */
     public Dispatcher(RoutingService routing, SilenceService silences, NotificationLog log, DeliveryManager delivery,
                       String externalUrl, Consumer<String> logger, Telemetry telemetry) {
+        this(routing, silences, log, delivery, externalUrl, logger, telemetry, Clock.systemUTC());
+    }
+
+    /** As above, with the clock the deadline is checked against. */
+    public Dispatcher(RoutingService routing, SilenceService silences, NotificationLog log, DeliveryManager delivery,
+                      String externalUrl, Consumer<String> logger, Telemetry telemetry, Clock clock) {
         this.routing = routing;
         this.silences = silences;
         this.log = log;
@@ -59,6 +69,7 @@ public final class Dispatcher implements AlertSink {
         this.externalUrl = externalUrl;
         this.logger = logger;
         this.telemetry = telemetry;
+        this.clock = clock;
     }
 
     private static final class Group {
@@ -77,9 +88,13 @@ public final class Dispatcher implements AlertSink {
 
     @Override
     public Delivery deliver(List<Alert> alerts, Instant now) {
+        return deliver(alerts, now, now.plus(Duration.ofDays(1)));
+    }
+
+    @Override
+    public Delivery deliver(List<Alert> alerts, Instant now, Instant deadline) {
         Optional<RoutingConfig> maybe = routing.current();
         List<String> notices = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
         List<Alert> firing = alerts.stream().filter(a -> a.state() == AlertState.FIRING).toList();
         List<Silence> all = silences.list();
         notices.addAll(silences.expiryNotices(all, firing.stream().map(Alert::labels).toList(), now));
@@ -88,9 +103,31 @@ public final class Dispatcher implements AlertSink {
                 notices.add(firing.size() + " alert(s) firing but no routing config is applied; nothing was sent");
             }
             notices.forEach(logger);
-            return new Delivery(0, 0, 0, notices, errors);
+            return new Delivery(0, 0, 0, notices, List.of());
         }
         RoutingConfig config = maybe.get();
+        Set<String> muted = muted(config, all, firing, now);
+        Map<String, Group> groups = groups(config, alerts, muted);
+        String owner = UUID.randomUUID().toString();
+        List<Outcome> outcomes = Parallel.map(healthyFirst(groups.values()), Parallel.LIMIT,
+                g -> notifyGroup(config, g, now, deadline, owner));
+        Delivery d = tally(outcomes, muted.size(), notices);
+        d.notices().forEach(logger);
+        d.left().forEach(l -> logger.accept("left for the next cycle: " + l));
+        return d;
+    }
+
+    /** With more groups than run at once, those of failing receivers go last (one stats read per such cycle). */
+    private List<Group> healthyFirst(java.util.Collection<Group> groups) {
+        List<Group> out = new ArrayList<>(groups);
+        if (out.size() > Parallel.LIMIT) {
+            Set<String> failing = delivery.failingReceivers();
+            out.sort(java.util.Comparator.comparing((Group g) -> failing.contains(g.route.receiver())));
+        }
+        return out;
+    }
+
+    private Set<String> muted(RoutingConfig config, List<Silence> all, List<Alert> firing, Instant now) {
         Set<String> muted = new HashSet<>();
         for (Alert a : firing) {
             if (!silences.mutedBy(all, a.labels(), now).isEmpty()) {
@@ -99,6 +136,10 @@ public final class Dispatcher implements AlertSink {
         }
         muted.addAll(Inhibitor.inhibited(config.inhibitRules(), firing.stream().map(Alert::labels).toList(),
                 firing.stream().map(Alert::labels).toList()));
+        return muted;
+    }
+
+    private static Map<String, Group> groups(RoutingConfig config, List<Alert> alerts, Set<String> muted) {
         Map<String, Group> groups = new LinkedHashMap<>();
         for (Alert a : alerts) {
             boolean isFiring = a.state() == AlertState.FIRING;
@@ -111,40 +152,67 @@ public final class Dispatcher implements AlertSink {
                 (isFiring ? g.firing : g.resolved).add(a);
             }
         }
-        int sent = 0;
-        int failed = 0;
-        String owner = UUID.randomUUID().toString();
-        for (Group g : groups.values()) {
-            Receiver receiver = config.receiver(g.route.receiver()).orElse(null);
-            if (receiver == null) {
-                continue;
-            }
-            try {
-                Boolean outcome = group(receiver, g, now, owner, notices);
-                if (outcome == Boolean.TRUE) {
-                    sent++;
-                    telemetry.record(new TelemetryEvent.Notification(receiver.name(), TelemetryEvent.Notification.SENT));
-                } else if (outcome == Boolean.FALSE) {
-                    failed++;
-                    telemetry.record(new TelemetryEvent.Notification(receiver.name(), TelemetryEvent.Notification.FAILED));
-                }
-            } catch (io.quantsinfra.core.error.QuantsInfraException e) {
-                errors.add("receiver " + receiver.name() + ", group " + g.key + ": " + e.getMessage());
-                telemetry.record(new TelemetryEvent.Notification(receiver.name(), TelemetryEvent.Notification.ERROR));
-            }
-        }
-        notices.forEach(logger);
-        return new Delivery(sent, failed, muted.size(), notices, errors);
+        return groups;
     }
 
-    /** TRUE sent, FALSE failed, null nothing due. */
-    private Boolean group(Receiver receiver, Group g, Instant now, String owner, List<String> notices) {
+    /** What became of one group this cycle; {@code message} is a notice, an error or what was left. */
+    private record Outcome(Kind kind, String receiver, String message) {
+        enum Kind { NONE, SENT, FAILED, LEFT, ERROR }
+    }
+
+    /** One group, contained: whatever goes wrong with it is its outcome, the other groups go on. */
+    private Outcome notifyGroup(RoutingConfig config, Group g, Instant now, Instant deadline, String owner) {
+        Receiver receiver = config.receiver(g.route.receiver()).orElse(null);
+        if (receiver == null) {
+            return new Outcome(Outcome.Kind.NONE, null, null);
+        }
+        try {
+            return group(receiver, g, now, deadline, owner);
+        } catch (io.quantsinfra.core.error.QuantsInfraException e) {
+            return new Outcome(Outcome.Kind.ERROR, receiver.name(), "receiver " + receiver.name() + ", group " + g.key + ": "
+                    + e.getMessage());
+        } catch (RuntimeException | StackOverflowError e) {
+            // not a message: it may quote what it failed on
+            return new Outcome(Outcome.Kind.ERROR, receiver.name(), "receiver " + receiver.name() + ", group " + g.key
+                    + ": notifying failed (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private Delivery tally(List<Outcome> outcomes, int muted, List<String> notices) {
+        int sent = 0;
+        int failed = 0;
+        List<String> errors = new ArrayList<>();
+        List<String> left = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            switch (o.kind()) {
+                case SENT -> sent++;
+                case FAILED -> failed++;
+                case LEFT -> left.add(o.message());
+                case ERROR -> errors.add(o.message());
+                case NONE -> { }
+            }
+            if (o.kind() == Outcome.Kind.FAILED && o.message() != null) {
+                notices.add(o.message());
+            }
+            if (o.receiver() != null && o.kind() != Outcome.Kind.NONE) {
+                telemetry.record(new TelemetryEvent.Notification(o.receiver(), switch (o.kind()) {
+                    case SENT -> TelemetryEvent.Notification.SENT;
+                    case ERROR -> TelemetryEvent.Notification.ERROR;
+                    default -> TelemetryEvent.Notification.FAILED;
+                }));
+            }
+        }
+        return new Delivery(sent, failed, muted, notices, errors, left);
+    }
+
+    /** Decides whether the group's next notification is due and, if so, claims and delivers it. */
+    private Outcome group(Receiver receiver, Group g, Instant now, Instant deadline, String owner) {
         Set<String> f = new HashSet<>();
         g.firing.forEach(a -> f.add(a.fingerprint()));
         GroupState state = log.group(receiver.name(), g.key).orElse(null);
         if (state == null) {
             if (f.isEmpty()) {
-                return null;
+                return NONE;
             }
             state = log.open(receiver.name(), g.key, now);
         }
@@ -155,22 +223,33 @@ public final class Dispatcher implements AlertSink {
             due = !f.isEmpty() && !now.isBefore(state.firstSeen().plus(g.route.groupWait()));
         } else if (f.isEmpty() && resolvedNow.isEmpty() && last.isEmpty()) {
             log.close(receiver.name(), g.key, state.seq());
-            return null;
+            return NONE;
         } else if (!f.equals(last)) {
             due = !now.isBefore(state.lastSentAt().plus(g.route.groupInterval()));
         } else {
             due = !f.isEmpty() && !now.isBefore(state.lastSentAt().plus(g.route.repeatInterval()));
         }
         if (!due) {
-            return null;
+            return NONE;
         }
         if (f.isEmpty() && resolvedNow.isEmpty()) {
             log.close(receiver.name(), g.key, state.seq());
-            return null;
+            return NONE;
         }
-        long seq = state.seq() + 1;
-        if (!log.claim(receiver.name(), g.key, seq, owner, now)) {
-            return null;
+        return send(receiver, g, state.seq() + 1, f, resolvedNow, now, deadline, owner);
+    }
+
+    private static final Outcome NONE = new Outcome(Outcome.Kind.NONE, null, null);
+
+    private Outcome send(Receiver receiver, Group g, long seq, Set<String> f, List<Alert> resolvedNow, Instant now,
+                         Instant deadline, String owner) {
+        String what = "receiver " + receiver.name() + ", group " + g.key + ", notification #" + seq;
+        if (clock.instant().plus(DeliveryManager.MIN_ATTEMPT).isAfter(deadline)) {
+            return new Outcome(Outcome.Kind.LEFT, receiver.name(), what + ": not started, the cycle's deadline had passed");
+        }
+        Optional<NotificationLog.Claim> claim = log.claim(receiver.name(), g.key, seq, owner, now, deadline);
+        if (claim.isEmpty()) {
+            return NONE;
         }
         List<Notification.Alert> shown = new ArrayList<>();
         g.firing.forEach(a -> shown.add(new Notification.Alert("firing", a.labels(), a.annotations(), a.firedAt(), null,
@@ -178,16 +257,22 @@ public final class Dispatcher implements AlertSink {
         resolvedNow.forEach(a -> shown.add(new Notification.Alert("resolved", a.labels(), a.annotations(), a.firedAt(),
                 a.resolvedAt(), a.fingerprint())));
         Notification n = new Notification(receiver.name(), g.key, seq, g.groupLabels, shown, externalUrl);
-        DeliveryManager.Result r = delivery.deliver(receiver, n);
+        DeliveryManager.Result r = delivery.deliver(receiver, n, deadline, claim.get().delivered());
         String detail = n.status() + " " + f.size() + " firing, " + resolvedNow.size() + " resolved"
                 + (r.nothingToSend() ? " (no endpoint wants it)" : r.ok() ? " via " + r.deliveredVia() : "");
         if (r.ok()) {
             log.sent(receiver.name(), g.key, seq, owner, now, f, detail);
-            return r.nothingToSend() ? null : Boolean.TRUE;
+            return r.nothingToSend() ? NONE : new Outcome(Outcome.Kind.SENT, receiver.name(), null);
         }
         String why = r.attempts().stream().map(t -> t.endpoint() + ": " + t.error()).reduce((a, b) -> a + "; " + b).orElse("");
+        if (r.leftForNextCycle()) {
+            String left = what + ": " + r.left() + (r.delivered().isEmpty() ? "" : "; already delivered: "
+                    + String.join(", ", r.delivered()));
+            log.defer(receiver.name(), g.key, seq, owner, clock.instant(), r.delivered(), left);
+            return new Outcome(Outcome.Kind.LEFT, receiver.name(), left);
+        }
         log.abandon(receiver.name(), g.key, seq, owner, why);
-        notices.add("receiver " + receiver.name() + " could not be notified for " + g.key + " (will retry next cycle): " + why);
-        return Boolean.FALSE;
+        return new Outcome(Outcome.Kind.FAILED, receiver.name(), "receiver " + receiver.name() + " could not be notified for "
+                + g.key + " (will retry next cycle): " + why);
     }
 }

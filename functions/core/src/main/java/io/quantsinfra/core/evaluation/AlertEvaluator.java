@@ -34,9 +34,13 @@ import java.util.UUID;
  * }
  */
 public final class AlertEvaluator {
-    /** The lease's name and how long one holder may keep it. */
+    /** The lease's name and how long one holder may keep it at most. */
     public static final String LEASE = "alert-evaluator";
     public static final Duration LEASE_TTL = Duration.ofMinutes(2);
+    /** How long the lease outlives the cycle's deadline, should its holder die without giving it back. */
+    public static final Duration LEASE_GRACE = Duration.ofSeconds(15);
+    /** The deadline of a cycle whose caller names none: below API Gateway's 30 s. */
+    public static final Duration DEFAULT_BUDGET = Duration.ofSeconds(25);
 
     private final RuleService rules;
     private final AlertStore alerts;
@@ -69,22 +73,36 @@ public final class AlertEvaluator {
         this.telemetry = telemetry;
     }
 
-    /** Runs one cycle now. */
+    /** Runs one cycle now, within {@link #DEFAULT_BUDGET}. */
     public CycleReport run(boolean force) {
-        return run(clock.instant(), force);
+        Instant now = clock.instant();
+        return run(now, force, now.plus(DEFAULT_BUDGET));
     }
 
-    /** Runs one cycle as of {@code now}. */
+    /** Runs one cycle now that ends by {@code deadline}: what it cannot notify by then is left for the next cycle. */
+    public CycleReport run(boolean force, Instant deadline) {
+        return run(clock.instant(), force, deadline);
+    }
+
+    /** Runs one cycle as of {@code now}, within {@link #DEFAULT_BUDGET} of the clock. */
     public CycleReport run(Instant now, boolean force) {
+        return run(now, force, clock.instant().plus(DEFAULT_BUDGET));
+    }
+
+    /**
+     * Runs one cycle as of {@code now} that ends by {@code deadline}. The lease is taken until the deadline plus
+     * {@link #LEASE_GRACE} (at most {@link #LEASE_TTL}) and given back when the cycle ends.
+     */
+    public CycleReport run(Instant now, boolean force, Instant deadline) {
         long started = System.nanoTime();
         Instant t = now.truncatedTo(ChronoUnit.MINUTES);
         String owner = UUID.randomUUID().toString();
-        if (!lease.acquire(LEASE, owner, now, LEASE_TTL)) {
+        if (!lease.acquire(LEASE, owner, now, leaseTtl(now, deadline))) {
             telemetry.record(TelemetryEvent.Evaluation.without(TelemetryEvent.Evaluation.SKIPPED, since(started)));
             return CycleReport.skipped(now, "another evaluation holds the lease; nothing was evaluated");
         }
         try {
-            return cycle(now, t, force, started);
+            return cycle(now, t, force, started, deadline);
         } catch (RuntimeException e) {
             telemetry.record(TelemetryEvent.Evaluation.without(TelemetryEvent.Evaluation.FAILED, since(started)));
             throw e;
@@ -93,11 +111,16 @@ public final class AlertEvaluator {
         }
     }
 
+    static Duration leaseTtl(Instant now, Instant deadline) {
+        Duration ttl = Duration.between(now, deadline).plus(LEASE_GRACE);
+        return ttl.compareTo(LEASE_TTL) > 0 ? LEASE_TTL : ttl.compareTo(LEASE_GRACE) < 0 ? LEASE_GRACE : ttl;
+    }
+
     private static Duration since(long startedNanos) {
         return Duration.ofNanos(System.nanoTime() - startedNanos);
     }
 
-    private CycleReport cycle(Instant now, Instant t, boolean force, long started) {
+    private CycleReport cycle(Instant now, Instant t, boolean force, long started, Instant deadline) {
         List<String> errors = new ArrayList<>();
         RuleService.Loaded loaded = rules.load();
         errors.addAll(loaded.errors());
@@ -187,7 +210,7 @@ public final class AlertEvaluator {
         List<Alert> forSink = conflicts > 0 ? alerts.all() : current;
         AlertSink.Delivery delivery;
         try {
-            delivery = sink.deliver(forSink, now);
+            delivery = sink.deliver(forSink, now, deadline);
         } catch (QuantsInfraException e) {
             delivery = new AlertSink.Delivery(0, 0, 0, List.of(), List.of("notifications: " + e.getMessage()));
         }
@@ -198,7 +221,7 @@ public final class AlertEvaluator {
         return new CycleReport(now, null, due.size(), ruleCount, data.seriesCount(), data.requests(),
                 discovery.listCalls() - listsBefore, count(forSink, AlertState.FIRING), count(forSink, AlertState.PENDING),
                 count(forSink, AlertState.RESOLVED), transitions, conflicts, delivery, errors,
-                (System.nanoTime() - started) / 1_000_000);
+                (System.nanoTime() - started) / 1_000_000, deadline);
     }
 
     private static int count(List<Alert> l, AlertState s) {

@@ -7,11 +7,11 @@ import java.util.Map;
 
 /**
  * What one evaluation cycle did. {@code skipped} names why nothing was evaluated (another run holds the lease),
- * else {@code null}.
+ * else {@code null}. {@code deadline} is when the cycle had to end; {@code delivery.left()} what it left for the next.
  */
 public record CycleReport(Instant at, String skipped, int groups, int rules, int series, int getMetricDataRequests,
                           int listMetricsCalls, int firing, int pending, int resolved, List<String> transitions,
-                          int conflicts, AlertSink.Delivery delivery, List<String> errors, long millis) {
+                          int conflicts, AlertSink.Delivery delivery, List<String> errors, long millis, Instant deadline) {
 
     public CycleReport {
         transitions = List.copyOf(transitions);
@@ -28,7 +28,7 @@ public record CycleReport(Instant at, String skipped, int groups, int rules, int
     }
 
     static CycleReport skipped(Instant at, String reason) {
-        return new CycleReport(at, reason, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, AlertSink.Delivery.NONE, List.of(), 0);
+        return new CycleReport(at, reason, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, AlertSink.Delivery.NONE, List.of(), 0, null);
     }
 
     /** As a JSON-ready document. */
@@ -52,9 +52,11 @@ public record CycleReport(Instant at, String skipped, int groups, int rules, int
         n.put("muted", delivery.muted());
         n.put("notices", delivery.notices());
         n.put("errors", delivery.errors());
+        n.put("left", delivery.left());
         d.put("notifications", n);
         d.put("errors", errors);
         d.put("millis", millis);
+        d.put("deadline", deadline == null ? null : deadline.toString());
         return d;
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /** The notification log in memory, with the DynamoDB adapter's conditions. */
 public final class InMemoryNotificationLog implements NotificationLog {
-    private record Claim(String owner, Instant at, String status, String detail) {}
+    private record Claim(String owner, Instant at, Instant until, String status, Set<String> delivered, String detail) {}
 
     private final Map<String, GroupState> groups = new ConcurrentHashMap<>();
     private final Map<String, Claim> claims = new ConcurrentHashMap<>();
@@ -34,20 +34,36 @@ public final class InMemoryNotificationLog implements NotificationLog {
     }
 
     @Override
-    public synchronized boolean claim(String receiver, String groupKey, long seq, String owner, Instant now) {
+    public synchronized Optional<NotificationLog.Claim> claim(String receiver, String groupKey, long seq, String owner,
+                                                            Instant now, Instant until) {
         String k = key(receiver, groupKey) + "#" + seq;
         Claim c = claims.get(k);
-        if (c != null && !(c.status().equals("claimed") && c.at().plus(STALE_CLAIM).isBefore(now))) {
-            return false;
+        boolean stale = c != null && c.status().equals("claimed")
+                && (c.until().isBefore(now) || c.at().plus(STALE_CLAIM).isBefore(now));
+        boolean deferred = c != null && c.status().equals("deferred");
+        if (c != null && !stale && !deferred) {
+            return Optional.empty();
         }
-        claims.put(k, new Claim(owner, now, "claimed", null));
-        return true;
+        Set<String> delivered = c == null ? Set.of() : c.delivered();
+        claims.put(k, new Claim(owner, now, until, "claimed", delivered, null));
+        return Optional.of(new NotificationLog.Claim(delivered, c != null));
+    }
+
+    @Override
+    public synchronized void defer(String receiver, String groupKey, long seq, String owner, Instant at, Set<String> delivered,
+                                   String detail) {
+        String k = key(receiver, groupKey) + "#" + seq;
+        Claim c = claims.get(k);
+        if (c != null && c.owner().equals(owner) && c.status().equals("claimed")) {
+            claims.put(k, new Claim(owner, at, at, "deferred", Set.copyOf(delivered), detail));
+        }
+        entries.add(new Entry(receiver, groupKey, seq, "deferred", at, detail));
     }
 
     @Override
     public synchronized void sent(String receiver, String groupKey, long seq, String owner, Instant at, Set<String> firing,
                                   String detail) {
-        claims.put(key(receiver, groupKey) + "#" + seq, new Claim(owner, at, "sent", detail));
+        claims.put(key(receiver, groupKey) + "#" + seq, new Claim(owner, at, at, "sent", Set.of(), detail));
         GroupState g = groups.get(key(receiver, groupKey));
         if (g != null && g.seq() == seq - 1) {
             groups.put(key(receiver, groupKey), new GroupState(receiver, groupKey, g.firstSeen(), seq, at, firing));

@@ -44,6 +44,13 @@ import org.yaml.snakeyaml.Yaml;
 /** Routing, grouping, muting and delivery over in-memory ports and real HTTP receivers on loopback. */
 class DispatcherTest {
     static final Instant T0 = Instant.parse("2026-03-02T10:00:00Z");
+    /** Full jitter at its top: every backoff is its cap, so sleeps can be compared exactly. */
+    static final java.util.Random TOP_OF_JITTER = new java.util.Random() {
+        @Override
+        public double nextDouble() {
+            return 0;
+        }
+    };
     final AtomicReference<Instant> now = new AtomicReference<>(T0);
     final Clock clock = new Clock() {
         public ZoneId getZone() {
@@ -81,6 +88,7 @@ class DispatcherTest {
         return Alerting.create(new Alerting.Ports(ruleStore, alertStore, lease, metrics, routingStore, silenceStore, log, stats,
                         secrets, email, new InMemoryHeartbeats()),
                 Alerting.Options.defaults(clock, "https://ops.example").withSleeper(slept::add).withDiscoveryTtl(Duration.ZERO)
+                        .withRandom(TOP_OF_JITTER)
                         .withHttp(new HttpPost(HttpClient.newHttpClient(), Duration.ofSeconds(2)))
                         .withEgress(new EgressGuard(EgressPolicy.loopback(), Resolver.SYSTEM)));
     }
