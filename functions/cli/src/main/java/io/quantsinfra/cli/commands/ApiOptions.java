@@ -1,6 +1,5 @@
 package io.quantsinfra.cli.commands;
 
-import io.quantsinfra.cli.CliException;
 import io.quantsinfra.cli.QuantsInfraCli;
 import io.quantsinfra.cli.http.ApiClient;
 import io.quantsinfra.cli.http.ApiEndpoint;
