@@ -22,7 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Silences: add (matchers, duration, comment; the author is the caller unless given), list, expire. */
+/** Silences: add (matchers, duration, comment; the author is always the caller), list, expire. */
 @Controller("/v1/alerts/silences")
 @Tag(name = "alerts")
 final class SilencesController {
@@ -34,12 +34,12 @@ final class SilencesController {
         this.clock = clock;
     }
 
-    /** A new silence. */
+    /** A new silence. {@code author}, if sent, must be the caller's own identity: it is recorded from the request. */
     @Serdeable
     record SilenceBody(List<String> matchers, String duration, String comment, String author) {}
 
     @Post
-    @Operation(summary = "Add a silence: matchers like alertname=HighCpu, a duration like 2h, a comment")
+    @Operation(summary = "Add a silence: matchers like alertname=HighCpu, a duration like 2h, a comment; the author is the caller")
     Map<String, Object> add(@Body SilenceBody body, HttpRequest<?> request) {
         Duration d;
         try {
@@ -47,8 +47,7 @@ final class SilencesController {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("duration", e.getMessage());
         }
-        String author = body.author() == null || body.author().isBlank() ? Actors.of(request) : body.author();
-        return view(alerting.silences().add(body.matchers(), d, body.comment(), author));
+        return view(alerting.silences().addAs(Actors.of(request), body.author(), body.matchers(), d, body.comment()));
     }
 
     @Get

@@ -26,10 +26,12 @@ public final class ApiGatewayBridge implements AutoCloseable {
     private static final int MAX_BODY = 1 << 20;
     private final HttpServer server;
     private final ApiHandler handler;
+    private final LocalRequestGuard guard;
 
     private ApiGatewayBridge(HttpServer server, ApiHandler handler) {
         this.server = server;
         this.handler = handler;
+        this.guard = new LocalRequestGuard(server.getAddress().getPort());
     }
 
     /** Starts serving {@code handler} on {@code host:port} (port 0 = any free port). */
@@ -49,6 +51,14 @@ public final class ApiGatewayBridge implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            java.util.Optional<String> refused = guard.refusal(exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(), only(exchange, "Host"), only(exchange, "Origin"));
+            if (refused.isPresent()) {
+                respond(exchange, 403, "application/problem+json",
+                        "{\"type\":\"https://quants-infra.dev/problems/forbidden\",\"title\":\"Forbidden\","
+                                + "\"status\":403,\"detail\":\"" + refused.get() + "\"}");
+                return;
+            }
             byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);
             if (body.length > MAX_BODY) {
                 respond(exchange, 413, "application/problem+json",
@@ -78,6 +88,15 @@ public final class ApiGatewayBridge implements AutoCloseable {
                     "{\"type\":\"https://quants-infra.dev/problems/internal-error\",\"title\":\"Internal Server Error\","
                             + "\"status\":500,\"detail\":\"local mode failed to hand the request to the API handler\"}");
         }
+    }
+
+    /** The header's one value; null when absent, and a value matching nothing when it was sent twice. */
+    private static String only(HttpExchange exchange, String name) {
+        List<String> values = exchange.getRequestHeaders().get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        return values.size() == 1 ? values.getFirst() : "";
     }
 
     static APIGatewayV2HTTPEvent event(HttpExchange exchange, byte[] body) {

@@ -320,7 +320,8 @@ public final class AlertsCommand implements Runnable {
             spec.commandLine().usage(spec.commandLine().getOut());
         }
 
-        @Command(name = "add", mixinStandardHelpOptions = true, description = "Mute alerts matching every matcher for a while.")
+        @Command(name = "add", mixinStandardHelpOptions = true,
+                description = "Mute alerts matching every matcher for a while; recorded under your identity.")
         static final class Add implements Callable<Integer> {
             @Spec
             CommandSpec spec;
@@ -333,8 +334,6 @@ public final class AlertsCommand implements Runnable {
             String duration;
             @Option(names = {"-c", "--comment"}, required = true, paramLabel = "TEXT", description = "why")
             String comment;
-            @Option(names = "--author", paramLabel = "NAME", description = "who (default: you)")
-            String author;
 
             @Override
             public Integer call() {
@@ -342,7 +341,6 @@ public final class AlertsCommand implements Runnable {
                 body.put("matchers", matchers);
                 body.put("duration", duration);
                 body.put("comment", comment);
-                body.put("author", author);
                 JsonNode r = api.client().post("/v1/alerts/silences", body);
                 spec.commandLine().getOut().println("silence " + r.path("id").asText() + " " + r.path("status").asText()
                         + " until " + r.path("endsAt").asText());

@@ -130,8 +130,7 @@ public final class ApiClient {
     }
 
     static boolean isLoopback(URI uri) {
-        String host = uri.getHost();
-        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]") || host.equals("::1"));
+        return ApiEndpoint.isLoopbackHost(uri.getHost());
     }
 
     /** Shared JSON mapper for commands. */

@@ -47,10 +47,8 @@ public final class LifecycleService {
     private final Clock clock;
     private final DeployExecutor executor;
     private final List<DeployHook> hooks;
-    private final io.quantsinfra.core.evaluation.Lease lease;
+    private final ServiceLocks locks;
     private final Telemetry telemetry;
-    /** Longer than any single lifecycle call runs (API Gateway stops waiting after 30 s). */
-    static final java.time.Duration LOCK_TTL = java.time.Duration.ofMinutes(2);
 
     public LifecycleService(ServiceCatalog catalog, ContainerPlatform platform, NetworkDirectory network,
                             StateStore state, SecretResolver secrets, SecretStore secretStore, PlatformContext context,
@@ -75,7 +73,7 @@ public final class LifecycleService {
         this.clock = clock;
         this.executor = new DeployExecutor(parallelism);
         this.hooks = List.copyOf(hooks);
-        this.lease = lease;
+        this.locks = new ServiceLocks(lease, clock);
         this.telemetry = telemetry;
     }
 
@@ -101,34 +99,67 @@ public final class LifecycleService {
                 : new LiteralSecrets.Extraction(request.config(), List.of());
         ServiceConfig config = type.validate(extraction.document());
         List<Placement> asked = placements(request.hosts());
+        String id = UUID.randomUUID().toString();
+        // A look without the lock answers dry runs and unchanged deploys, which write nothing (not even the lock).
+        Decision look = decide(type, config, request, asked, extraction);
+        if (request.dryRun()) {
+            return new DeployResult(type.name(), true, "planned", id, look.preview(), look.stored());
+        }
+        if (look.unchanged()) {
+            return new DeployResult(type.name(), false, "unchanged", id, look.preview(), look.stored());
+        }
+        try (ServiceLocks.Held held = locks.take(type.name(), request.actor())) {
+            // Decided again on what exists now: a change that held the lock since the look (a destroy, a scale)
+            // may have removed or added instances, or dropped the stored config the live check reads.
+            Decision d = decide(type, config, request, asked, extraction);
+            if (d.unchanged()) {
+                return new DeployResult(type.name(), false, "unchanged", id, d.preview(), d.stored());
+            }
+            return apply(type, config, request, asked, d, id);
+        }
+    }
+
+    /** What a deploy would do to the instances there are now, planned with nothing written. */
+    private record Decision(List<InstanceState> existing, List<LiteralSecrets.Literal> changedLiterals,
+                            List<DeployPlanner.Step> plan) {
+        boolean unchanged() {
+            return plan.stream().allMatch(DeployPlanner.Step::unchanged) && changedLiterals.isEmpty();
+        }
+
+        List<DeployResult.InstancePlan> preview() {
+            return plan.stream().map(DeployPlanner.Step::preview).toList();
+        }
+
+        List<DeployResult.StoredSecret> stored() {
+            return changedLiterals.stream().map(l -> new DeployResult.StoredSecret(l.field(), l.name())).toList();
+        }
+    }
+
+    private Decision decide(ServiceType type, ServiceConfig config, DeployRequest request, List<Placement> asked,
+                            LiteralSecrets.Extraction extraction) {
         List<InstanceState> existing = platform.instances(type.name());
         requireLiveConfirmation(type, config, existing, request.confirmLive());
-        List<LiteralSecrets.Literal> changedLiterals = extraction.literals().stream().filter(this::differsFromStored).toList();
-        List<DeployResult.StoredSecret> stored = changedLiterals.stream()
-                .map(l -> new DeployResult.StoredSecret(l.field(), l.name())).toList();
-        // Planned with nothing written: every other reference is checked before any change.
+        List<LiteralSecrets.Literal> changed = extraction.literals().stream().filter(this::differsFromStored).toList();
+        // Every other reference is checked before any change.
         List<DeployPlanner.Step> plan = DeployPlanner.plan(type, config, request.overrides(), asked, existing, network,
-                context, new DryRunSecrets(secrets, changedLiterals));
-        String id = UUID.randomUUID().toString();
-        List<DeployResult.InstancePlan> preview = plan.stream().map(DeployPlanner.Step::preview).toList();
-        if (request.dryRun()) {
-            return new DeployResult(type.name(), true, "planned", id, preview, stored);
-        }
-        if (plan.stream().allMatch(DeployPlanner.Step::unchanged) && changedLiterals.isEmpty()) {
-            return new DeployResult(type.name(), false, "unchanged", id, preview, stored);
-        }
-        try (ServiceLock lock = lock(type.name(), request.actor())) {
-            changedLiterals.forEach(l -> secretStore.put(SecretNames.check(l.name(), ""), SecretNames.checkValue(l.value())));
-            // Planned again with the real resolver: stored literals and first-time generated secrets now have ARNs.
-            plan = DeployPlanner.plan(type, config, request.overrides(), asked, existing, network, context, secrets);
-            java.util.Set<String> restart = readersOf(plan, changedLiterals);
-            hooks.forEach(h -> h.beforeDeploy(type, config));
-            DeployExecutor.Outcome outcome = executor.run(plan, restart, platform);
-            state.saveDeployed(new DeployedConfig(config, request.overrides()));
-            record(id, type.name(), request.actor(), "deploy", outcome);
-            outcome.throwIfFailed();
-            return new DeployResult(type.name(), false, "changed", id, outcome.done(), stored);
-        }
+                context, new DryRunSecrets(secrets, changed));
+        return new Decision(existing, changed, plan);
+    }
+
+    /** Carries out a decision made under the service lock. */
+    private DeployResult apply(ServiceType type, ServiceConfig config, DeployRequest request, List<Placement> asked,
+                               Decision d, String id) {
+        d.changedLiterals().forEach(l -> secretStore.put(SecretNames.check(l.name(), ""), SecretNames.checkValue(l.value())));
+        // Planned again with the real resolver: stored literals and first-time generated secrets now have ARNs.
+        List<DeployPlanner.Step> plan = DeployPlanner.plan(type, config, request.overrides(), asked, d.existing(), network,
+                context, secrets);
+        java.util.Set<String> restart = readersOf(plan, d.changedLiterals());
+        hooks.forEach(h -> h.beforeDeploy(type, config));
+        DeployExecutor.Outcome outcome = executor.run(plan, restart, platform);
+        state.saveDeployed(new DeployedConfig(config, request.overrides()));
+        record(id, type.name(), request.actor(), "deploy", outcome);
+        outcome.throwIfFailed();
+        return new DeployResult(type.name(), false, "changed", id, outcome.done(), d.stored());
     }
 
     private List<Placement> placements(List<String> hosts) {
@@ -181,25 +212,6 @@ public final class LifecycleService {
                 outcome.failures().isEmpty() ? "succeeded" : "failed", instances, lines));
     }
 
-    /**
-     * Holds the service's lock while its instances change, so two deploys (a retried CLI call, two people) cannot
-     * interleave. Taken only when something will change: an unchanged deploy writes nothing.
-     */
-    private ServiceLock lock(String service, String actor) {
-        String owner = actor + "/" + UUID.randomUUID();
-        String name = "service/" + service;
-        if (!lease.acquire(name, owner, clock.instant(), LOCK_TTL)) {
-            throw new ConflictException("another change to " + service + " is in progress; try again when it has finished");
-        }
-        return () -> lease.release(name, owner);
-    }
-
-    /** A held service lock; closing gives it back. */
-    private interface ServiceLock extends AutoCloseable {
-        @Override
-        void close();
-    }
-
     private void requireLiveConfirmation(ServiceType type, ServiceConfig config, List<InstanceState> existing,
                                          boolean confirmed) {
         boolean live = Boolean.FALSE.equals(config.values().get("dry_run"));
@@ -225,26 +237,20 @@ public final class LifecycleService {
             throw new InvalidInputException("action", "unknown action '" + InstanceId.printable(normalized)
                     + "'; expected start, stop or restart");
         }
-        InstanceState current = platform.instance(id).orElseThrow(() -> notFound(id));
+        platform.instance(id).orElseThrow(() -> notFound(id));
         int desired;
-        try (ServiceLock lock = lock(id.service(), actor)) {
+        try (ServiceLocks.Held held = locks.take(id.service(), actor)) {
+            // Read again under the lock: a destroy or scale-down that held it may have removed the instance.
+            InstanceState current = platform.instance(id).orElseThrow(() -> notFound(id));
             desired = switch (normalized) {
-                case "start" -> {
-                    platform.update(id, null, null, 1, false);
-                    yield 1;
-                }
-                case "stop" -> {
-                    platform.update(id, null, null, 0, false);
-                    yield 0;
-                }
-                default -> {
-                    platform.update(id, null, null, null, true);
-                    yield current.desired();
-                }
+                case "start" -> 1;
+                case "stop" -> 0;
+                default -> current.desired();
             };
+            platform.update(id, null, null, normalized.equals("restart") ? null : desired, normalized.equals("restart"));
+            state.record(new DeploymentRecord(UUID.randomUUID().toString(), id.service(), actor, clock.instant(),
+                    normalized, "succeeded", List.of(id.toString()), List.of()));
         }
-        state.record(new DeploymentRecord(UUID.randomUUID().toString(), id.service(), actor, clock.instant(), normalized,
-                "succeeded", List.of(id.toString()), List.of()));
         String message = switch (normalized) {
             case "start" -> id + " started (desired count 1)";
             case "stop" -> id + " stopped (desired count 0); its config is kept";
@@ -262,55 +268,72 @@ public final class LifecycleService {
         if (count < 0 || count > MAX_INSTANCES) {
             throw new InvalidInputException("count", "must be between 0 and " + MAX_INSTANCES + ", got " + count);
         }
-        List<InstanceState> existing = platform.instances(type.name());
-        if (count == existing.size()) {
-            return new ScaleResult(type.name(), count, List.of(), List.of(), type.name() + " already has " + count + " instance(s)");
+        // A look without the lock may only answer "nothing to do"; what to add or remove is read under it.
+        if (count == platform.instances(type.name()).size()) {
+            return alreadyAt(type, count);
         }
-        String id = UUID.randomUUID().toString();
-        List<String> added = new ArrayList<>();
-        List<String> removed = new ArrayList<>();
-        try (ServiceLock lock = lock(type.name(), actor)) {
-            if (count > existing.size()) {
-                DeployedConfig deployed = state.deployed(type.name()).orElseThrow(() -> new ConflictException(
-                        type.name() + " has never been deployed; deploy it before scaling up"));
-                List<DeployPlanner.Step> plan = DeployPlanner.growth(type, deployed, existing, count, network, context, secrets);
-                hooks.forEach(h -> h.beforeDeploy(type, deployed.config()));
-                DeployExecutor.Outcome outcome = executor.run(plan, java.util.Set.of(), platform);
-                outcome.done().forEach(p -> added.add(p.instance()));
-                record(id, type.name(), actor, "scale", outcome);
-                outcome.throwIfFailed();
-            } else {
-                existing.stream().sorted((a, b) -> b.id().compareTo(a.id())).limit(existing.size() - count).forEach(s -> {
-                    remove(s);
-                    removed.add(s.id().toString());
-                });
-                state.record(new DeploymentRecord(id, type.name(), actor, clock.instant(), "scale", "succeeded", removed,
-                        List.of("count " + existing.size() + " → " + count)));
+        try (ServiceLocks.Held held = locks.take(type.name(), actor)) {
+            List<InstanceState> existing = platform.instances(type.name());
+            if (count == existing.size()) {
+                return alreadyAt(type, count);
             }
+            String id = UUID.randomUUID().toString();
+            List<String> added = count > existing.size() ? grow(type, existing, count, id, actor) : List.of();
+            List<String> removed = count < existing.size() ? shrink(type, existing, count, id, actor) : List.of();
+            return new ScaleResult(type.name(), count, added, removed,
+                    type.name() + " scaled from " + existing.size() + " to " + count + " instance(s)");
         }
-        return new ScaleResult(type.name(), count, added, removed,
-                type.name() + " scaled from " + existing.size() + " to " + count + " instance(s)");
     }
 
-    /** Removes every instance of a service and deregisters their task definitions; logs and secrets are kept. */
+    private static ScaleResult alreadyAt(ServiceType type, int count) {
+        return new ScaleResult(type.name(), count, List.of(), List.of(), type.name() + " already has " + count + " instance(s)");
+    }
+
+    private List<String> grow(ServiceType type, List<InstanceState> existing, int count, String id, String actor) {
+        // Read under the lock: a destroy that finished just before forgot it, and then there is nothing to copy.
+        DeployedConfig deployed = state.deployed(type.name()).orElseThrow(() -> new ConflictException(
+                type.name() + " has never been deployed; deploy it before scaling up"));
+        List<DeployPlanner.Step> plan = DeployPlanner.growth(type, deployed, existing, count, network, context, secrets);
+        hooks.forEach(h -> h.beforeDeploy(type, deployed.config()));
+        DeployExecutor.Outcome outcome = executor.run(plan, java.util.Set.of(), platform);
+        record(id, type.name(), actor, "scale", outcome);
+        outcome.throwIfFailed();
+        return outcome.done().stream().map(DeployResult.InstancePlan::instance).toList();
+    }
+
+    private List<String> shrink(ServiceType type, List<InstanceState> existing, int count, String id, String actor) {
+        List<String> removed = new ArrayList<>();
+        existing.stream().sorted((a, b) -> b.id().compareTo(a.id())).limit(existing.size() - count).forEach(s -> {
+            remove(s);
+            removed.add(s.id().toString());
+        });
+        state.record(new DeploymentRecord(id, type.name(), actor, clock.instant(), "scale", "succeeded", removed,
+                List.of("count " + existing.size() + " → " + count)));
+        return removed;
+    }
+
+    /**
+     * Removes every instance of a service, deregisters their task definitions and forgets its stored config, all
+     * under the service lock (so a deploy cannot slip an instance in between, nor lose its config to the
+     * forgetting); logs and secrets are kept.
+     */
     public DestroyResult destroy(String service, String confirmation, String actor) {
         ServiceType type = catalog.get(service);
-        List<InstanceState> existing = platform.instances(type.name());
         if (!type.name().equals(confirmation)) {
-            throw new ConflictException("destroy removes " + existing.size() + " instance(s) of " + type.name()
-                    + "; confirm with --force or by typing the service name");
+            throw new ConflictException("destroy removes " + platform.instances(type.name()).size() + " instance(s) of "
+                    + type.name() + "; confirm with --force or by typing the service name");
         }
         List<String> instances = new ArrayList<>();
         List<String> deregistered = new ArrayList<>();
-        try (ServiceLock lock = lock(type.name(), actor)) {
-            for (InstanceState s : existing.reversed()) {
+        try (ServiceLocks.Held held = locks.take(type.name(), actor)) {
+            for (InstanceState s : platform.instances(type.name()).reversed()) {
                 deregistered.addAll(remove(s));
                 instances.add(s.id().toString());
             }
+            state.forgetDeployed(type.name());
+            state.record(new DeploymentRecord(UUID.randomUUID().toString(), type.name(), actor, clock.instant(),
+                    "destroy", "succeeded", instances, List.of()));
         }
-        state.forgetDeployed(type.name());
-        state.record(new DeploymentRecord(UUID.randomUUID().toString(), type.name(), actor, clock.instant(), "destroy",
-                "succeeded", instances, List.of()));
         String message = instances.isEmpty() ? type.name() + " had no instances; nothing removed"
                 : "removed " + instances.size() + " instance(s) of " + type.name() + " and "
                 + deregistered.size() + " task definition revision(s); log group and secrets kept";

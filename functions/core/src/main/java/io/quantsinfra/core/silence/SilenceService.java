@@ -89,6 +89,19 @@ public final class SilenceService {
                 + " matchers per silence");
     }
 
+    /**
+     * Adds a silence in the caller's name: the author recorded is the identity that made the request (the IAM
+     * principal on AWS, the local user in local mode), never one the request names. A request that names another
+     * author is refused, so nobody posts silences in someone else's name by mistake or on purpose.
+     */
+    public Silence addAs(String caller, String claimedAuthor, List<String> matchers, Duration duration, String comment) {
+        if (claimedAuthor != null && !claimedAuthor.isBlank() && !claimedAuthor.strip().equals(caller)) {
+            throw new InvalidInputException("author", "a silence is recorded under the caller's identity ("
+                    + caller + "); leave author out");
+        }
+        return add(matchers, duration, comment, caller);
+    }
+
     /** Every silence, newest first. */
     public List<Silence> list() {
         List<Silence> all = new ArrayList<>(store.all());
