@@ -54,8 +54,8 @@ class HostileTemplateTest {
         cw = local.clients.cloudWatch();
         String prefix = local.local.settings().secretPrefix();
         try (var sm = local.clients.secretsManager()) {
-            sm.createSecret(r -> r.name(prefix + "telegram").secretString("{\"bot_token\":\"" + TOKEN + "\",\"chat_id\":\"-100\"}"));
-            sm.createSecret(r -> r.name(prefix + "slack").secretString("{\"url\":\"" + slack.url("/services/T/B/X") + "\"}"));
+            sm.createSecret(r -> r.name(prefix + "alerting/telegram").secretString("{\"bot_token\":\"" + TOKEN + "\",\"chat_id\":\"-100\"}"));
+            sm.createSecret(r -> r.name(prefix + "alerting/slack").secretString("{\"url\":\"" + slack.url("/services/T/B/X") + "\"}"));
         }
     }
 
@@ -75,7 +75,7 @@ class HostileTemplateTest {
     }
 
     private static Map<String, Object> slack(String text) {
-        return Map.of("api_url", Map.of("secretRef", "slack", "jsonKey", "url"), "text", text);
+        return Map.of("api_url", Map.of("secretRef", "alerting/slack", "jsonKey", "url"), "text", text);
     }
 
     private static Map<String, Object> rules(String summary) {
@@ -117,13 +117,13 @@ class HostileTemplateTest {
     @Test
     @Order(2)
     void renderTimeHostileTemplates_failForTheirField_andEveryEndpointIsStillNotified() throws Exception {
-        var telegramConfig = Map.of("api_url", telegram.url(""), "bot_token", Map.of("secretRef", "telegram", "jsonKey", "bot_token"),
-                "chat_id", Map.of("secretRef", "telegram", "jsonKey", "chat_id"), "message", RECURSIVE);
+        var telegramConfig = Map.of("api_url", telegram.url(""), "bot_token", Map.of("secretRef", "alerting/telegram", "jsonKey", "bot_token"),
+                "chat_id", Map.of("secretRef", "alerting/telegram", "jsonKey", "chat_id"), "message", RECURSIVE);
         var doc = Map.of("route", Map.of("receiver", "everyone", "group_by", List.of("alertname"), "group_wait", "0s",
                         "group_interval", "1s", "repeat_interval", "1h"),
                 "receivers", List.of(Map.of("name", "everyone", "webhook_configs", List.of(Map.of("url", hook.url("/alerts"))),
                         "telegram_configs", List.of(telegramConfig),
-                        "slack_configs", List.of(Map.of("api_url", Map.of("secretRef", "slack", "jsonKey", "url"),
+                        "slack_configs", List.of(Map.of("api_url", Map.of("secretRef", "alerting/slack", "jsonKey", "url"),
                                 "title", "{{ printf (printf \"%%%ds\" 999999999) \"x\" }}", "text", DOUBLING)))));
         assertEquals(200, local.http("PUT", "/v1/alerts/config", JSON.writeValueAsString(doc)).statusCode());
         assertEquals(200, local.http("PUT", "/v1/alerts/rules/hostile", JSON.writeValueAsString(rules(RECURSIVE))).statusCode());

@@ -41,8 +41,10 @@ class NotifierContainmentTest {
              LocalModeFixture local = new LocalModeFixture(aws)) {
             String prefix = local.local.settings().secretPrefix();
             try (var sm = local.clients.secretsManager(); CloudWatchClient cw = local.clients.cloudWatch()) {
-                sm.createSecret(r -> r.name(prefix + "alerting/slack").secretString("{\"url\":\"" + SLACK_URL + "\"}"));
-                sm.createSecret(r -> r.name(prefix + "alerting/hook").secretString("{\"url\":\"" + HOOK_URL + "\"}"));
+                // Valid when the config is applied (apply checks the URLs a secret holds); broken afterwards, as a
+                // secret edited or rotated to a bad value would be: only send time can see that.
+                sm.createSecret(r -> r.name(prefix + "alerting/slack").secretString("{\"url\":\"" + healthy.url("/slack") + "\"}"));
+                sm.createSecret(r -> r.name(prefix + "alerting/hook").secretString("{\"url\":\"" + healthy.url("/hook") + "\"}"));
                 Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
                 for (int m = 0; m <= 3; m++) {
                     Instant at = now.minusSeconds(60L * m);
@@ -77,6 +79,10 @@ class NotifierContainmentTest {
                         webhook_configs: [{url: "%s"}]
                     """.formatted(healthy.url("/ok"))).toString()));
             runs.forEach(r -> assertEquals(0, r.exit(), r::toString));
+            try (var sm = local.clients.secretsManager()) {
+                sm.putSecretValue(r -> r.secretId(prefix + "alerting/slack").secretString("{\"url\":\"" + SLACK_URL + "\"}"));
+                sm.putSecretValue(r -> r.secretId(prefix + "alerting/hook").secretString("{\"url\":\"" + HOOK_URL + "\"}"));
+            }
 
             var run = local.cli("alerts", "evaluate");
             runs.add(run);

@@ -23,15 +23,28 @@ final class TemplateFailureNotices implements AlertSink {
 
     @Override
     public Delivery deliver(List<Alert> alerts, Instant now) {
-        List<String> failures = new ArrayList<>();
-        Delivery d = Templates.reportingFailures(failures::add, () -> sink.deliver(alerts, now));
-        if (failures.isEmpty()) {
+        return noticing(() -> sink.deliver(alerts, now));
+    }
+
+    @Override
+    public Delivery deliver(List<Alert> alerts, Instant now, Instant deadline) {
+        return noticing(() -> sink.deliver(alerts, now, deadline));
+    }
+
+    private Delivery noticing(java.util.function.Supplier<Delivery> delivery) {
+        // deliveries run in parallel: the reporter is called from their threads
+        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        Delivery d = Templates.reportingFailures(failures::add, delivery);
+        List<String> distinct;
+        synchronized (failures) {
+            distinct = failures.stream().distinct().toList();
+        }
+        if (distinct.isEmpty()) {
             return d;
         }
-        List<String> distinct = failures.stream().distinct().toList();
         distinct.forEach(logger);
         List<String> notices = new ArrayList<>(d.notices());
         notices.addAll(distinct);
-        return new Delivery(d.sent(), d.failed(), d.muted(), notices, d.errors());
+        return new Delivery(d.sent(), d.failed(), d.muted(), notices, d.errors(), d.left());
     }
 }

@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 public interface AttemptRunner {
     /** Each attempt on its own virtual thread; one cut off is interrupted and left to end on its own. */
     AttemptRunner VIRTUAL_THREADS = (work, timeout) -> {
-        FutureTask<Attempt> task = new FutureTask<>(work::get);
+        FutureTask<Attempt> task = new FutureTask<>(io.quantsinfra.core.notify.Templates.carryingReporter(work)::get);
         Thread.ofVirtual().name("delivery-attempt").start(task);
         try {
             return Optional.of(task.get(Math.max(1, timeout.toMillis()), TimeUnit.MILLISECONDS));

@@ -31,10 +31,11 @@ public final class Parallel {
         List<Future<O>> futures = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             for (I input : inputs) {
+                java.util.function.Supplier<O> bound = io.quantsinfra.core.notify.Templates.carryingReporter(() -> task.apply(input));
                 futures.add(pool.submit(() -> {
                     permits.acquire();
                     try {
-                        return task.apply(input);
+                        return bound.get();
                     } finally {
                         permits.release();
                     }

@@ -68,6 +68,18 @@ public final class Templates {
         return ScopedValue.where(FAILURES, reporter).call(body::get);
     }
 
+    /**
+     * {@code body} bound to the reporter bound here, for running on another thread (a scoped value is not inherited
+     * by a plain thread; deliveries run on virtual threads of their own).
+     */
+    public static <T> Supplier<T> carryingReporter(Supplier<T> body) {
+        if (!FAILURES.isBound()) {
+            return body;
+        }
+        Consumer<String> reporter = FAILURES.get();
+        return () -> ScopedValue.where(FAILURES, reporter).call(body::get);
+    }
+
     private static String render(Field field, String template, Notification n, boolean html) {
         if (template == null) {
             return "";
