@@ -300,7 +300,12 @@ public final class LifecycleService {
             throw new InvalidInputException("action", "unknown action '" + InstanceId.printable(normalized)
                     + "'; expected start, stop or restart");
         }
-        platform.instance(id).orElseThrow(() -> notFound(id));
+        InstanceState seen = platform.instance(id).orElseThrow(() -> notFound(id));
+        StopKind kind = normalized.equals("stop") ? StopKind.STOP : StopKind.RESTART;
+        if (!normalized.equals("start")) {
+            // A look without the lock: a refusal writes nothing, not even the lock. Decided again under it.
+            inspect(catalog.get(id.service()), List.of(seen), kind, safety);
+        }
         int desired;
         try (ServiceLocks.Held held = locks.take(id.service(), actor)) {
             // Read again under the lock: a destroy or scale-down that held it may have removed the instance.
@@ -340,8 +345,13 @@ public final class LifecycleService {
             throw new InvalidInputException("count", "must be between 0 and " + MAX_INSTANCES + ", got " + count);
         }
         // A look without the lock may only answer "nothing to do"; what to add or remove is read under it.
-        if (count == platform.instances(type.name()).size()) {
+        List<InstanceState> seen = platform.instances(type.name());
+        if (count == seen.size()) {
             return alreadyAt(type, count);
+        }
+        if (count < seen.size()) {
+            // A refusal (a live bot with open trades) writes nothing, not even the lock; decided again under it.
+            inspect(type, victims(seen, count), StopKind.SCALE_IN, safety);
         }
         try (ServiceLocks.Held held = locks.take(type.name(), actor)) {
             List<InstanceState> existing = platform.instances(type.name());
@@ -374,8 +384,7 @@ public final class LifecycleService {
 
     private List<String> shrink(ServiceType type, List<InstanceState> existing, int count, String id, String actor,
                                 TradeSafety safety) {
-        List<InstanceState> victims = existing.stream().sorted((a, b) -> b.id().compareTo(a.id()))
-                .limit(existing.size() - count).toList();
+        List<InstanceState> victims = victims(existing, count);
         List<BotStop> stops = stop(inspect(type, victims, StopKind.SCALE_IN, safety), StopKind.SCALE_IN, safety);
         List<String> removed = new ArrayList<>();
         victims.forEach(s -> {
@@ -387,6 +396,10 @@ public final class LifecycleService {
         state.record(new DeploymentRecord(id, type.name(), actor, clock.instant(), "scale", "succeeded", removed,
                 lines, stops));
         return removed;
+    }
+
+    private static List<InstanceState> victims(List<InstanceState> existing, int count) {
+        return existing.stream().sorted((a, b) -> b.id().compareTo(a.id())).limit(existing.size() - count).toList();
     }
 
     /**
@@ -405,6 +418,8 @@ public final class LifecycleService {
             throw new ConflictException("destroy removes " + platform.instances(type.name()).size() + " instance(s) of "
                     + type.name() + "; confirm with --force or by typing the service name");
         }
+        // A refusal (a live bot with open trades) writes nothing, not even the lock; decided again under it.
+        inspect(type, platform.instances(type.name()), StopKind.DESTROY, safety);
         List<String> instances = new ArrayList<>();
         List<String> deregistered = new ArrayList<>();
         try (ServiceLocks.Held held = locks.take(type.name(), actor)) {
