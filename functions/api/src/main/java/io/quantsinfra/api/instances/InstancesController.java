@@ -47,14 +47,16 @@ final class InstancesController {
     }
 
     @Post("/{instance}/actions")
-    @Operation(summary = "start (desired count 1), stop (0) or restart (new deployment) an instance")
+    @Operation(summary = "start (desired count 1), stop (0) or restart (new deployment) an instance. A bot is asked "
+            + "to stop new entries first; a live bot whose API cannot be reached is stopped only with force=true")
     ActionResult act(@PathVariable String instance, @Body ActionBody body, HttpRequest<?> request) {
-        return lifecycle.act(instance, body.action(), Actors.of(request));
+        return lifecycle.act(instance, body.action(), Actors.of(request),
+                io.quantsinfra.core.bot.TradeSafety.of(Boolean.TRUE.equals(body.force()), false));
     }
 
     /** Body of the actions call. */
     @Serdeable
-    record ActionBody(String action) {}
+    record ActionBody(String action, Boolean force) {}
 
     /** A page of log lines, oldest first, and the token for the lines after them. */
     @Serdeable

@@ -12,6 +12,8 @@ import io.quantsinfra.core.deploy.OperationResults;
 @SerdeImport(OperationResults.ActionResult.class)
 @SerdeImport(OperationResults.ScaleResult.class)
 @SerdeImport(OperationResults.DestroyResult.class)
+@SerdeImport(io.quantsinfra.core.bot.BotStop.class)
+@SerdeImport(io.quantsinfra.core.bot.OpenTrade.class)
 final class CoreTypes {
     private CoreTypes() {}
 }

@@ -15,10 +15,11 @@ import java.util.Map;
  * @param storeSecrets store literal secrets from the config in Secrets Manager and deploy references
  * @param strategy Freqtrade only, like its {@code --strategy}: used when the config names none; when both are
  *                 given and differ, this one is used and the response warns
+ * @param force replace a live bot's task even when its API cannot be reached to stop new entries first
  */
 @Serdeable
 public record DeployBody(List<String> hosts, Map<String, Object> config, OverridesBody overrides, Boolean dryRun,
-                         Boolean confirmLive, Boolean storeSecrets, String strategy) {
+                         Boolean confirmLive, Boolean storeSecrets, String strategy, Boolean force) {
     @Override
     public String toString() {
         return "DeployBody[hosts=" + hosts + ", config=<not shown>, overrides=" + overrides + ", strategy=" + strategy + "]";

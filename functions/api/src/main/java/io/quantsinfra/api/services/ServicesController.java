@@ -13,6 +13,7 @@ import io.quantsinfra.api.Actors;
 import io.quantsinfra.core.catalog.PreparedConfig;
 import io.quantsinfra.core.catalog.ServiceCatalog;
 import io.quantsinfra.core.catalog.schema.Warning;
+import io.quantsinfra.core.bot.TradeSafety;
 import io.quantsinfra.core.deploy.DeployRequest;
 import io.quantsinfra.core.deploy.DeployResult;
 import io.quantsinfra.core.deploy.LifecycleService;
@@ -56,20 +57,29 @@ final class ServicesController {
         DeployResult result = lifecycle.deploy(new DeployRequest(service, body.hosts(), prepared.document(),
                 o == null ? Overrides.NONE : new Overrides(o.image(), o.cpu(), o.memory(), o.port()),
                 Boolean.TRUE.equals(body.dryRun()), Boolean.TRUE.equals(body.confirmLive()),
-                Boolean.TRUE.equals(body.storeSecrets()), Actors.of(request)));
+                Boolean.TRUE.equals(body.storeSecrets()), Actors.of(request),
+                TradeSafety.of(Boolean.TRUE.equals(body.force()), false)));
         return DeployResponse.of(result, prepared.warnings());
     }
 
     @Post("/{service}/scale")
-    @Operation(summary = "Scale a service to count instances (0..50): adds the lowest free indexes, removes the highest first")
+    @Operation(summary = "Scale a service to count instances (0..50): adds the lowest free indexes, removes the highest "
+            + "first. A live bot with open trades is not removed (409 listing them) unless forceExit (exit them first) "
+            + "or force (leave them open)")
     ScaleResult scale(@PathVariable String service, @Body ScaleBody body, HttpRequest<?> request) {
-        return lifecycle.scale(service, body.count(), Actors.of(request));
+        return lifecycle.scale(service, body.count(), Actors.of(request),
+                TradeSafety.of(Boolean.TRUE.equals(body.force()), Boolean.TRUE.equals(body.forceExit())));
     }
 
     @Delete("/{service}")
-    @Operation(summary = "Destroy every instance of a service; needs confirm=<service>. Log groups and secrets are kept")
-    DestroyResult destroy(@PathVariable String service, @Nullable @QueryValue String confirm, HttpRequest<?> request) {
-        return lifecycle.destroy(service, confirm, Actors.of(request));
+    @Operation(summary = "Destroy every instance of a service; needs confirm=<service>. Log groups and secrets are kept. "
+            + "A live bot with open trades is not destroyed (409 listing them) unless forceExit=true (exit them first) "
+            + "or force=true (leave them open)")
+    DestroyResult destroy(@PathVariable String service, @Nullable @QueryValue String confirm,
+                          @Nullable @QueryValue Boolean force, @Nullable @QueryValue Boolean forceExit,
+                          HttpRequest<?> request) {
+        return lifecycle.destroy(service, confirm, Actors.of(request),
+                TradeSafety.of(Boolean.TRUE.equals(force), Boolean.TRUE.equals(forceExit)));
     }
 
     @Get("/{service}/history")
@@ -99,15 +109,15 @@ final class ServicesController {
 
     /** Body of the scale call. */
     @io.micronaut.serde.annotation.Serdeable
-    record ScaleBody(Integer count) {}
+    record ScaleBody(Integer count, Boolean force, Boolean forceExit) {}
 
     /** A history entry with its time as ISO-8601. */
     @io.micronaut.serde.annotation.Serdeable
     record HistoryView(String id, String service, String actor, String at, String action, String result,
-                       List<String> instances, List<String> changes) {
+                       List<String> instances, List<String> changes, List<io.quantsinfra.core.bot.BotStop> botStops) {
         static HistoryView of(DeploymentRecord r) {
             return new HistoryView(r.id(), r.service(), r.actor(), r.at().toString(), r.action(), r.result(),
-                    r.instances(), r.changes());
+                    r.instances(), r.changes(), r.botStops());
         }
     }
 }

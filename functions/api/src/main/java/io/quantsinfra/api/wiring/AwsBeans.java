@@ -158,12 +158,33 @@ final class AwsBeans {
         return new SecretService(store, store, platform, state, SecretTest.ACCEPT, settings.secretPrefix(), clock);
     }
 
+    /**
+     * Asked before a bot's task stops: its REST API (logged in as the health probe does) at its running task's
+     * address, or in local mode at {@code QUANTS_INFRA_BOT_API_HOST} (loopback only).
+     */
+    @Singleton
+    io.quantsinfra.core.bot.TradeGuard tradeGuard(EcsClient ecs, AwsSettings settings, ServiceCatalog catalog,
+                                                  StateStore state, SecretsManagerStore secrets, Clock clock,
+                                                  Optional<SettingsOverlay> overlay) {
+        String localHost = overlay.orElse(SettingsOverlay.NONE).apply(System.getenv())
+                .get(io.quantsinfra.aws.freqtrade.EcsBotLocator.BOT_API_HOST);
+        ProbeCredentials login = new ProbeCredentials(catalog, state, secrets, secrets);
+        // The probe's login: the health endpoint is where Freqtrade's basic auth is known to be needed.
+        java.util.function.Function<io.quantsinfra.core.deploy.InstanceId, java.util.Map<String, String>> headers =
+                id -> login.headers(id, new io.quantsinfra.core.health.HealthEndpoint("freqtrade", 0, "/api/v1/health",
+                        io.quantsinfra.core.health.HealthEndpoint.Reading.FREQTRADE_LAST_PROCESS));
+        return new io.quantsinfra.core.bot.TradeGuard(
+                new io.quantsinfra.aws.freqtrade.FreqtradeRestApi(io.quantsinfra.aws.freqtrade.FreqtradeRestApi.DEFAULT_TIMEOUT),
+                new io.quantsinfra.aws.freqtrade.EcsBotLocator(ecs, settings.cluster(), settings.probeInstances(), localHost),
+                headers, clock, io.quantsinfra.core.delivery.Sleeper.REAL, io.quantsinfra.core.bot.TradeGuard.EXIT_BUDGET);
+    }
+
     @Singleton
     LifecycleService lifecycle(ServiceCatalog catalog, ContainerPlatform platform, NetworkDirectory network,
                                StateStore state, SecretResolver secrets, SecretsManagerStore secretStore,
                                AwsSettings settings, Clock clock, ScrapeTargetService scrapeTargets, AwsClients clients,
-                               Telemetry telemetry) {
+                               Telemetry telemetry, io.quantsinfra.core.bot.TradeGuard guard) {
         return new LifecycleService(catalog, platform, network, state, secrets, secretStore, settings.platformContext(),
-                clock, 4, List.of(scrapeTargets), new DynamoDbLease(clients.dynamoDb(), settings.table()), telemetry);
+                clock, 4, List.of(scrapeTargets), new DynamoDbLease(clients.dynamoDb(), settings.table()), telemetry, guard);
     }
 }

@@ -46,6 +46,9 @@ public final class DynamoDbStateStore implements StateStore {
         item.put("result", AttributeValue.fromS(e.result()));
         item.put("instances", AttributeValues.of(e.instances()));
         item.put("changes", AttributeValues.of(e.changes()));
+        if (!e.botStops().isEmpty()) {
+            item.put("botStops", AttributeValues.of(e.botStops().stream().map(DynamoDbStateStore::botStop).toList()));
+        }
         AwsErrors.call("record deployment history of " + e.service(), () -> dynamo.putItem(r -> r.tableName(table)
                 .item(item).conditionExpression("attribute_not_exists(pk)")));
     }
@@ -59,8 +62,25 @@ public final class DynamoDbStateStore implements StateStore {
                 .scanIndexForward(false).limit(limit)));
         return page.items().stream().map(i -> new DeploymentRecord(i.get("id").s(), i.get("service").s(),
                 i.get("actor").s(), Instant.parse(i.get("at").s()), i.get("action").s(), i.get("result").s(),
-                (List<String>) AttributeValues.from(i.get("instances")), (List<String>) AttributeValues.from(i.get("changes"))))
+                (List<String>) AttributeValues.from(i.get("instances")), (List<String>) AttributeValues.from(i.get("changes")),
+                i.containsKey("botStops") ? ((List<Map<String, Object>>) AttributeValues.from(i.get("botStops"))).stream()
+                        .map(DynamoDbStateStore::botStop).toList() : List.of()))
                 .toList();
+    }
+
+    private static Map<String, Object> botStop(io.quantsinfra.core.bot.BotStop s) {
+        return Map.of("instance", s.instance(), "live", s.live(), "stopEntry", s.stopEntry(), "outcome", s.outcome(),
+                "openTrades", s.openTrades().stream().map(t -> Map.<String, Object>of("id", t.id(), "pair", t.pair(),
+                        "amount", t.amount(), "openDate", t.openDate(), "profit", t.profit())).toList());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static io.quantsinfra.core.bot.BotStop botStop(Map<String, Object> m) {
+        List<io.quantsinfra.core.bot.OpenTrade> trades = ((List<Map<String, Object>>) m.getOrDefault("openTrades", List.of()))
+                .stream().map(t -> new io.quantsinfra.core.bot.OpenTrade((String) t.get("id"), (String) t.get("pair"),
+                        (String) t.get("amount"), (String) t.get("openDate"), (String) t.get("profit"))).toList();
+        return new io.quantsinfra.core.bot.BotStop((String) m.get("instance"), Boolean.TRUE.equals(m.get("live")),
+                (String) m.get("stopEntry"), trades, (String) m.get("outcome"));
     }
 
     @Override

@@ -83,6 +83,9 @@ final class TaskDefinitionMapper {
         if (!c.entryPoint().isEmpty()) {
             b.entryPoint(c.entryPoint());
         }
+        if (c.stopTimeoutSeconds() != null) {
+            b.stopTimeout(c.stopTimeoutSeconds());
+        }
         if (c.healthCheck() != null) {
             TaskSpec.HealthCheckSpec h = c.healthCheck();
             b.healthCheck(HealthCheck.builder().command(h.command()).interval(h.intervalSeconds())
@@ -134,7 +137,8 @@ final class TaskDefinitionMapper {
                     c.mountPoints().stream().map(m -> new TaskSpec.MountSpec(m.sourceVolume(), m.containerPath(),
                             Boolean.TRUE.equals(m.readOnly()))).toList(),
                     c.dependsOn().stream().map(d -> new TaskSpec.DependsOn(d.containerName(), d.conditionAsString())).toList(),
-                    c.entryPoint()));
+                    c.entryPoint(),
+                    c.stopTimeout()));
         }
         List<TaskSpec.VolumeSpec> volumes = td.volumes().stream().map(v -> {
             EFSVolumeConfiguration efs = v.efsVolumeConfiguration();

@@ -54,6 +54,10 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", description = "override the service's main port")
     Integer port;
 
+    @Option(names = "--force", description = "replace a live bot's task even when its API cannot be reached to stop "
+            + "new entries first")
+    boolean force;
+
     @Option(names = "--confirm-live", description = "allow a running Freqtrade bot to switch from dry-run to live trading")
     boolean confirmLive;
 
@@ -93,6 +97,7 @@ public final class DeployCommand implements Callable<Integer> {
         body.put("overrides", overrides);
         body.put("dryRun", dryRun);
         body.put("confirmLive", confirmLive);
+        body.put("force", force);
         body.put("storeSecrets", storeSecrets);
         if (strategy != null) {
             body.put("strategy", strategy);

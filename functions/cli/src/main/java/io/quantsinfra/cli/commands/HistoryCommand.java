@@ -39,7 +39,25 @@ public final class HistoryCommand implements Callable<Integer> {
             out.println("No deployments of " + service + " yet.");
         } else {
             t.print(out);
+            printBotStops(out, r);
         }
         return 0;
+    }
+
+    /** Every bot stop under the table: what it had open, whether stopentry answered, how it ended. */
+    private static void printBotStops(PrintWriter out, JsonNode r) {
+        for (JsonNode d : r.path("deployments")) {
+            for (JsonNode b : d.path("botStops")) {
+                StringBuilder trades = new StringBuilder();
+                b.path("openTrades").forEach(t -> trades.append(trades.isEmpty() ? "" : "; ").append("#")
+                        .append(t.path("id").asText()).append(' ').append(t.path("pair").asText()).append(" amount ")
+                        .append(t.path("amount").asText()).append(" opened ").append(t.path("openDate").asText())
+                        .append(" profit ").append(t.path("profit").asText()));
+                out.println(d.path("at").asText() + " " + d.path("action").asText() + " " + b.path("instance").asText()
+                        + (b.path("live").asBoolean() ? " (live)" : " (dry-run)") + ": stopentry "
+                        + b.path("stopEntry").asText() + "; " + (trades.isEmpty() ? "no open trades" : "open trades: " + trades)
+                        + "; " + b.path("outcome").asText());
+            }
+        }
     }
 }

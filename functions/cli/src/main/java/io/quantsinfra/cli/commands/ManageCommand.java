@@ -26,12 +26,16 @@ public final class ManageCommand implements Callable<Integer> {
     @Option(names = "--action", required = true, paramLabel = "ACTION", description = "start, stop or restart")
     String action;
 
+    @Option(names = "--force", description = "stop or restart a live bot even when its API cannot be reached to stop "
+            + "new entries first")
+    boolean force;
+
     @Override
     public Integer call() {
         if (!List.of("start", "stop", "restart").contains(action)) {
             throw new CliException(CliException.INVALID, "--action must be start, stop or restart, got '" + action + "'");
         }
-        JsonNode r = api.client().post("/v1/instances/" + Paths.segment(instance) + "/actions", Map.of("action", action));
+        JsonNode r = api.client().post("/v1/instances/" + Paths.segment(instance) + "/actions", Map.of("action", action, "force", force));
         spec.commandLine().getOut().println(r.path("message").asText());
         return 0;
     }

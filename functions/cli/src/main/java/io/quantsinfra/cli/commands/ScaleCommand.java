@@ -26,9 +26,21 @@ public final class ScaleCommand implements Callable<Integer> {
     @Option(names = "--count", required = true, paramLabel = "COUNT", description = "target number of instances")
     int count;
 
+    @Option(names = "--force", description = "remove live bots even with open trades (left open, said in the history) "
+            + "or when their API cannot be reached")
+    boolean force;
+
+    @Option(names = "--force-exit", description = "exit the open trades of live bots being removed (Freqtrade forceexit) first")
+    boolean forceExit;
+
     @Override
     public Integer call() {
-        JsonNode r = api.client().post("/v1/services/" + Paths.segment(service) + "/scale", Map.of("count", count));
+        if (force && forceExit) {
+            throw new io.quantsinfra.cli.CliException(io.quantsinfra.cli.CliException.INVALID,
+                    "--force leaves open trades, --force-exit closes them; give one of them");
+        }
+        JsonNode r = api.client().post("/v1/services/" + Paths.segment(service) + "/scale",
+                Map.of("count", count, "force", force, "forceExit", forceExit));
         PrintWriter out = spec.commandLine().getOut();
         r.path("added").forEach(a -> out.println("added   " + a.asText()));
         r.path("removed").forEach(a -> out.println("removed " + a.asText()));

@@ -27,6 +27,15 @@ import java.util.Map;
  * becomes an ECS secret in {@code FREQTRADE__<SECTION>__<KEY>}, which Freqtrade merges over the file.
  * The REST API is never passwordless: a password and JWT key nobody supplied are generated per instance.
  *
+ * <p>Trade state: unless the config names its own {@code db_url}, the bot's SQLite database lives on the
+ * platform's EFS file system (volume {@code trade-state} at {@link #TRADE_STATE_DIR}), one directory per
+ * instance, so a restart, redeploy, scale-in-then-out of the same index or secret rotation finds its open
+ * trades again. With the shared access point the directory is {@code <mount>/<instance>} (created by the
+ * container's shell, owned by the access point's POSIX user); without one the volume's root directory is
+ * {@code /<instance>}, which must exist. The file is Freqtrade's own name for the mode:
+ * {@code tradesv3.sqlite} live, {@code tradesv3.dryrun.sqlite} dry-run. The container gets
+ * {@link #STOP_TIMEOUT_SECONDS} between SIGTERM and SIGKILL for Freqtrade's own shutdown.
+ *
  * {@snippet :
  * ServiceConfig config = freqtrade.validate(Map.of("strategy", "SampleStrategy", "stake_amount", 100,
  *         "exchange", Map.of("name", "binance")));
@@ -42,6 +51,14 @@ public final class FreqtradeService implements ServiceType {
     static final int MAX_CONFIG_CHARS = 32_768;
     static final String CONTAINER = "freqtrade";
     static final int PASSWORD_LENGTH = 32;
+    /** The task volume holding the bot's database. */
+    public static final String TRADE_STATE_VOLUME = "trade-state";
+    /** Where the trade-state volume is mounted in the container. */
+    public static final String TRADE_STATE_DIR = "/freqtrade/user_data/trade-state";
+    /** Seconds ECS waits after SIGTERM before killing the container: Fargate's maximum. */
+    public static final int STOP_TIMEOUT_SECONDS = 120;
+    static final String LIVE_DATABASE = "tradesv3.sqlite";
+    static final String DRY_RUN_DATABASE = "tradesv3.dryrun.sqlite";
 
     private static final TaskSize DEFAULT_SIZE = new TaskSize(512, 1024);
 
@@ -132,14 +149,51 @@ public final class FreqtradeService implements ServiceType {
             env.add(new TaskSpec.SecretEnv("FREQTRADE__API_SERVER__JWT_SECRET_KEY",
                     secrets.generatedValueFrom("freqtrade/" + instance + "/api-jwt-secret-key", PASSWORD_LENGTH)));
         }
-        String script = "printf '%s' \"$" + CONFIG_ENV + "\" > " + CONFIG_PATH
+        TradeState state = tradeState(instance, values, platform);
+        String script = (state == null || !state.sharedRoot() ? "" : "mkdir -p " + state.directory() + " && ")
+                + "printf '%s' \"$" + CONFIG_ENV + "\" > " + CONFIG_PATH
                 + " && exec freqtrade trade --config " + CONFIG_PATH + " --strategy " + values.get("strategy");
+        Map<String, Object> fileValues = values;
+        if (state != null) {
+            fileValues = new LinkedHashMap<>(values);
+            fileValues.put("db_url", "sqlite:///" + state.database());
+        }
         TaskSpec.ContainerSpec container = new TaskSpec.ContainerSpec(CONTAINER,
                 overrides.image() != null ? overrides.image() : defaultImage(), true, List.of(port),
-                Map.of(CONFIG_ENV, configJson(values, port)), env, List.of(script),
-                Tasks.curl(port, "/api/v1/ping", 120), size.memory(), List.of(), List.of(), Tasks.SHELL);
-        return Tasks.spec(instance, name(), size, List.of(container), List.of(), platform);
+                Map.of(CONFIG_ENV, configJson(fileValues, port)), env, List.of(script),
+                Tasks.curl(port, "/api/v1/ping", 120), size.memory(),
+                state == null ? List.of() : List.of(new TaskSpec.MountSpec(TRADE_STATE_VOLUME, TRADE_STATE_DIR, false)),
+                List.of(), Tasks.SHELL, STOP_TIMEOUT_SECONDS);
+        return Tasks.spec(instance, name(), size, List.of(container), state == null ? List.of() : List.of(state.volume()),
+                platform);
     }
+
+    /**
+     * Where an instance keeps its trades: the database file's absolute path in the container, or empty when the
+     * config names its own {@code db_url} or the platform has no file system (then Freqtrade's default applies,
+     * inside the container, and is lost with it).
+     */
+    public java.util.Optional<String> databasePath(InstanceId instance, ServiceConfig config, PlatformContext platform) {
+        Tasks.requireConfigOf(config, name());
+        TradeState state = tradeState(instance, config.values(), platform);
+        return java.util.Optional.ofNullable(state == null ? null : state.database());
+    }
+
+    /** The trade-state volume and paths of one instance; {@code null} when none is used. */
+    private static TradeState tradeState(InstanceId instance, Map<String, Object> values, PlatformContext platform) {
+        if (values.containsKey("db_url") || platform.collectorFileSystemId() == null) {
+            return null;
+        }
+        boolean shared = platform.collectorAccessPointId() != null;
+        String directory = shared ? TRADE_STATE_DIR + "/" + instance : TRADE_STATE_DIR;
+        String file = Boolean.FALSE.equals(values.get("dry_run")) ? LIVE_DATABASE : DRY_RUN_DATABASE;
+        TaskSpec.VolumeSpec volume = new TaskSpec.VolumeSpec(TRADE_STATE_VOLUME, platform.collectorFileSystemId(),
+                platform.collectorAccessPointId(), shared ? null : "/" + instance);
+        return new TradeState(volume, directory, directory + "/" + file, shared);
+    }
+
+    /** {@code sharedRoot}: the access point's root is shared by every instance, so the directory is created by the task. */
+    private record TradeState(TaskSpec.VolumeSpec volume, String directory, String database, boolean sharedRoot) {}
 
     @Override
     public List<HealthEndpoint> healthEndpoints(ServiceConfig config, Overrides overrides) {

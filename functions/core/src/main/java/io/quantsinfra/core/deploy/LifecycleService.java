@@ -1,5 +1,10 @@
 package io.quantsinfra.core.deploy;
 
+import io.quantsinfra.core.bot.BotStop;
+import io.quantsinfra.core.bot.StopKind;
+import io.quantsinfra.core.bot.TradeGuard;
+import io.quantsinfra.core.bot.TradeSafety;
+import io.quantsinfra.core.catalog.FreqtradeService;
 import io.quantsinfra.core.catalog.ServiceCatalog;
 import io.quantsinfra.core.catalog.ServiceConfig;
 import io.quantsinfra.core.catalog.ServiceType;
@@ -26,7 +31,10 @@ import java.util.UUID;
 /**
  * The service lifecycle of seed 000 (deploy, start, stop, restart, scale, destroy) over the
  * {@link ContainerPlatform} port. Every input is validated before the first platform call, so bad input
- * changes nothing; an unchanged deploy makes no mutating call.
+ * changes nothing; an unchanged deploy makes no mutating call. Before a running bot's task stops (stop, restart,
+ * a redeploy that replaces it, scale-in, destroy) the {@link TradeGuard} is asked under the service lock: every
+ * bot concerned is inspected first, so a refusal (a live bot with open trades, or one it cannot reach) changes
+ * nothing; then each gets {@code stopentry}, and the history records what each had open and how it ended.
  *
  * {@snippet :
  * DeployResult r = lifecycle.deploy(new DeployRequest("data-collector", List.of("us-east-1a"),
@@ -49,6 +57,7 @@ public final class LifecycleService {
     private final List<DeployHook> hooks;
     private final ServiceLocks locks;
     private final Telemetry telemetry;
+    private final TradeGuard guard;
 
     public LifecycleService(ServiceCatalog catalog, ContainerPlatform platform, NetworkDirectory network,
                             StateStore state, SecretResolver secrets, SecretStore secretStore, PlatformContext context,
@@ -63,6 +72,16 @@ public final class LifecycleService {
                             StateStore state, SecretResolver secrets, SecretStore secretStore, PlatformContext context,
                             Clock clock, int parallelism, List<DeployHook> hooks,
                             io.quantsinfra.core.evaluation.Lease lease, Telemetry telemetry) {
+        this(catalog, platform, network, state, secrets, secretStore, context, clock, parallelism, hooks, lease, telemetry,
+                TradeGuard.UNREACHABLE);
+    }
+
+    /** As above, asking {@code guard} before a bot's task stops. */
+    public LifecycleService(ServiceCatalog catalog, ContainerPlatform platform, NetworkDirectory network,
+                            StateStore state, SecretResolver secrets, SecretStore secretStore, PlatformContext context,
+                            Clock clock, int parallelism, List<DeployHook> hooks,
+                            io.quantsinfra.core.evaluation.Lease lease, Telemetry telemetry, TradeGuard guard) {
+        this.guard = guard;
         this.catalog = catalog;
         this.platform = platform;
         this.network = network;
@@ -149,15 +168,23 @@ public final class LifecycleService {
     /** Carries out a decision made under the service lock. */
     private DeployResult apply(ServiceType type, ServiceConfig config, DeployRequest request, List<Placement> asked,
                                Decision d, String id) {
+        // Inspected before the first write: a refusal (a live bot it cannot reach) leaves everything as it was.
+        List<TradeGuard.Inspection> looks = inspect(type, replaced(d.plan(), java.util.Set.of()), StopKind.REPLACE,
+                request.safety());
         d.changedLiterals().forEach(l -> secretStore.put(SecretNames.check(l.name(), ""), SecretNames.checkValue(l.value())));
         // Planned again with the real resolver: stored literals and first-time generated secrets now have ARNs.
         List<DeployPlanner.Step> plan = DeployPlanner.plan(type, config, request.overrides(), asked, d.existing(), network,
                 context, secrets);
         java.util.Set<String> restart = readersOf(plan, d.changedLiterals());
+        List<InstanceState> readers = replaced(plan, restart).stream()
+                .filter(s -> looks.stream().noneMatch(l -> l.target().instance().equals(s.id()))).toList();
+        List<TradeGuard.Inspection> all = new ArrayList<>(looks);
+        all.addAll(inspect(type, readers, StopKind.REPLACE, request.safety()));
+        List<BotStop> stops = stop(all, StopKind.REPLACE, request.safety());
         hooks.forEach(h -> h.beforeDeploy(type, config));
         DeployExecutor.Outcome outcome = executor.run(plan, restart, platform);
         state.saveDeployed(new DeployedConfig(config, request.overrides()));
-        record(id, type.name(), request.actor(), "deploy", outcome);
+        record(id, type.name(), request.actor(), "deploy", outcome, stops);
         outcome.throwIfFailed();
         return new DeployResult(type.name(), false, "changed", id, outcome.done(), d.stored());
     }
@@ -202,14 +229,45 @@ public final class LifecycleService {
         return readers;
     }
 
+    /** Running instances whose tasks a plan replaces (a changed task or placement, or a restart to read a secret). */
+    private static List<InstanceState> replaced(List<DeployPlanner.Step> plan, java.util.Set<String> restart) {
+        return plan.stream().filter(s -> s.current() != null && s.current().desired() > 0
+                && (!s.unchanged() || restart.contains(s.id().toString()))).map(DeployPlanner.Step::current).toList();
+    }
+
+    /** Inspects every running bot among {@code instances} before any of them is touched; refusals throw. */
+    private List<TradeGuard.Inspection> inspect(ServiceType type, List<InstanceState> instances, StopKind kind,
+                                                TradeSafety safety) {
+        if (!(type instanceof FreqtradeService)) {
+            return List.of();
+        }
+        java.util.Optional<DeployedConfig> running = state.deployed(type.name());
+        // Without a stored config the bot's mode is unknown: treated as live, the careful side.
+        boolean live = running.map(r -> type.isLive(r.config())).orElse(true);
+        int port = running.map(r -> type.healthEndpoints(r.config(), r.overrides()).getFirst().port())
+                .orElse(type.defaultPort());
+        return instances.stream().filter(s -> s.desired() > 0)
+                .map(s -> guard.inspect(new TradeGuard.Target(s.id(), port, live), kind, safety)).toList();
+    }
+
+    private List<BotStop> stop(List<TradeGuard.Inspection> looks, StopKind kind, TradeSafety safety) {
+        return looks.stream().map(l -> guard.stop(l, kind, safety)).toList();
+    }
+
     private void record(String id, String service, String actor, String action, DeployExecutor.Outcome outcome) {
+        record(id, service, actor, action, outcome, List.of());
+    }
+
+    private void record(String id, String service, String actor, String action, DeployExecutor.Outcome outcome,
+                        List<BotStop> stops) {
         List<String> lines = new ArrayList<>();
         outcome.done().forEach(p -> p.changes().forEach(c -> lines.add(p.instance() + ": " + c)));
         outcome.failures().forEach((instance, e) -> lines.add(instance + ": FAILED: " + e.getMessage()));
         List<String> instances = new ArrayList<>(outcome.done().stream().map(DeployResult.InstancePlan::instance).toList());
         instances.addAll(outcome.failures().keySet());
+        stops.forEach(b -> lines.add(b.line()));
         state.record(new DeploymentRecord(id, service, actor, clock.instant(), action,
-                outcome.failures().isEmpty() ? "succeeded" : "failed", instances, lines));
+                outcome.failures().isEmpty() ? "succeeded" : "failed", instances, lines, stops));
     }
 
     private void requireLiveConfirmation(ServiceType type, ServiceConfig config, List<InstanceState> existing,
@@ -230,6 +288,11 @@ public final class LifecycleService {
 
     /** Starts (desiredCount 1), stops (0) or restarts (new deployment) one instance. */
     public ActionResult act(String instance, String action, String actor) {
+        return act(instance, action, actor, TradeSafety.CAREFUL);
+    }
+
+    /** As above; {@code safety} says whether a live bot that cannot be reached may be stopped anyway. */
+    public ActionResult act(String instance, String action, String actor, TradeSafety safety) {
         InstanceId id = InstanceId.parse(instance);
         catalog.get(id.service());
         String normalized = action == null ? "" : action;
@@ -237,7 +300,12 @@ public final class LifecycleService {
             throw new InvalidInputException("action", "unknown action '" + InstanceId.printable(normalized)
                     + "'; expected start, stop or restart");
         }
-        platform.instance(id).orElseThrow(() -> notFound(id));
+        InstanceState seen = platform.instance(id).orElseThrow(() -> notFound(id));
+        StopKind kind = normalized.equals("stop") ? StopKind.STOP : StopKind.RESTART;
+        if (!normalized.equals("start")) {
+            // A look without the lock: a refusal writes nothing, not even the lock. Decided again under it.
+            inspect(catalog.get(id.service()), List.of(seen), kind, safety);
+        }
         int desired;
         try (ServiceLocks.Held held = locks.take(id.service(), actor)) {
             // Read again under the lock: a destroy or scale-down that held it may have removed the instance.
@@ -247,9 +315,12 @@ public final class LifecycleService {
                 case "stop" -> 0;
                 default -> current.desired();
             };
+            List<BotStop> stops = normalized.equals("start") ? List.of() : stop(inspect(catalog.get(id.service()),
+                    List.of(current), normalized.equals("stop") ? StopKind.STOP : StopKind.RESTART, safety),
+                    normalized.equals("stop") ? StopKind.STOP : StopKind.RESTART, safety);
             platform.update(id, null, null, normalized.equals("restart") ? null : desired, normalized.equals("restart"));
             state.record(new DeploymentRecord(UUID.randomUUID().toString(), id.service(), actor, clock.instant(),
-                    normalized, "succeeded", List.of(id.toString()), List.of()));
+                    normalized, "succeeded", List.of(id.toString()), stops.stream().map(BotStop::line).toList(), stops));
         }
         String message = switch (normalized) {
             case "start" -> id + " started (desired count 1)";
@@ -261,6 +332,11 @@ public final class LifecycleService {
 
     /** Scales a service to {@code count} instances: adds the lowest free indexes, removes the highest first. */
     public ScaleResult scale(String service, Integer count, String actor) {
+        return scale(service, count, actor, TradeSafety.CAREFUL);
+    }
+
+    /** As above; {@code safety} says what to do with the open trades of live bots that are removed. */
+    public ScaleResult scale(String service, Integer count, String actor, TradeSafety safety) {
         ServiceType type = catalog.get(service);
         if (count == null) {
             throw new InvalidInputException("count", "a target count is required");
@@ -269,8 +345,13 @@ public final class LifecycleService {
             throw new InvalidInputException("count", "must be between 0 and " + MAX_INSTANCES + ", got " + count);
         }
         // A look without the lock may only answer "nothing to do"; what to add or remove is read under it.
-        if (count == platform.instances(type.name()).size()) {
+        List<InstanceState> seen = platform.instances(type.name());
+        if (count == seen.size()) {
             return alreadyAt(type, count);
+        }
+        if (count < seen.size()) {
+            // A refusal (a live bot with open trades) writes nothing, not even the lock; decided again under it.
+            inspect(type, victims(seen, count), StopKind.SCALE_IN, safety);
         }
         try (ServiceLocks.Held held = locks.take(type.name(), actor)) {
             List<InstanceState> existing = platform.instances(type.name());
@@ -279,7 +360,7 @@ public final class LifecycleService {
             }
             String id = UUID.randomUUID().toString();
             List<String> added = count > existing.size() ? grow(type, existing, count, id, actor) : List.of();
-            List<String> removed = count < existing.size() ? shrink(type, existing, count, id, actor) : List.of();
+            List<String> removed = count < existing.size() ? shrink(type, existing, count, id, actor, safety) : List.of();
             return new ScaleResult(type.name(), count, added, removed,
                     type.name() + " scaled from " + existing.size() + " to " + count + " instance(s)");
         }
@@ -301,15 +382,24 @@ public final class LifecycleService {
         return outcome.done().stream().map(DeployResult.InstancePlan::instance).toList();
     }
 
-    private List<String> shrink(ServiceType type, List<InstanceState> existing, int count, String id, String actor) {
+    private List<String> shrink(ServiceType type, List<InstanceState> existing, int count, String id, String actor,
+                                TradeSafety safety) {
+        List<InstanceState> victims = victims(existing, count);
+        List<BotStop> stops = stop(inspect(type, victims, StopKind.SCALE_IN, safety), StopKind.SCALE_IN, safety);
         List<String> removed = new ArrayList<>();
-        existing.stream().sorted((a, b) -> b.id().compareTo(a.id())).limit(existing.size() - count).forEach(s -> {
+        victims.forEach(s -> {
             remove(s);
             removed.add(s.id().toString());
         });
+        List<String> lines = new ArrayList<>(List.of("count " + existing.size() + " → " + count));
+        stops.forEach(b -> lines.add(b.line()));
         state.record(new DeploymentRecord(id, type.name(), actor, clock.instant(), "scale", "succeeded", removed,
-                List.of("count " + existing.size() + " → " + count)));
+                lines, stops));
         return removed;
+    }
+
+    private static List<InstanceState> victims(List<InstanceState> existing, int count) {
+        return existing.stream().sorted((a, b) -> b.id().compareTo(a.id())).limit(existing.size() - count).toList();
     }
 
     /**
@@ -318,21 +408,30 @@ public final class LifecycleService {
      * forgetting); logs and secrets are kept.
      */
     public DestroyResult destroy(String service, String confirmation, String actor) {
+        return destroy(service, confirmation, actor, TradeSafety.CAREFUL);
+    }
+
+    /** As above; {@code safety} says what to do with the open trades of live bots. */
+    public DestroyResult destroy(String service, String confirmation, String actor, TradeSafety safety) {
         ServiceType type = catalog.get(service);
         if (!type.name().equals(confirmation)) {
             throw new ConflictException("destroy removes " + platform.instances(type.name()).size() + " instance(s) of "
                     + type.name() + "; confirm with --force or by typing the service name");
         }
+        // A refusal (a live bot with open trades) writes nothing, not even the lock; decided again under it.
+        inspect(type, platform.instances(type.name()), StopKind.DESTROY, safety);
         List<String> instances = new ArrayList<>();
         List<String> deregistered = new ArrayList<>();
         try (ServiceLocks.Held held = locks.take(type.name(), actor)) {
-            for (InstanceState s : platform.instances(type.name()).reversed()) {
+            List<InstanceState> victims = platform.instances(type.name()).reversed();
+            List<BotStop> stops = stop(inspect(type, victims, StopKind.DESTROY, safety), StopKind.DESTROY, safety);
+            for (InstanceState s : victims) {
                 deregistered.addAll(remove(s));
                 instances.add(s.id().toString());
             }
             state.forgetDeployed(type.name());
             state.record(new DeploymentRecord(UUID.randomUUID().toString(), type.name(), actor, clock.instant(),
-                    "destroy", "succeeded", instances, List.of()));
+                    "destroy", "succeeded", instances, stops.stream().map(BotStop::line).toList(), stops));
         }
         String message = instances.isEmpty() ? type.name() + " had no instances; nothing removed"
                 : "removed " + instances.size() + " instance(s) of " + type.name() + " and "

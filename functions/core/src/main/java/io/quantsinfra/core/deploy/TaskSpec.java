@@ -38,6 +38,7 @@ public record TaskSpec(
     /**
      * One container of the task. Environment is kept sorted so that equality ignores order.
      * {@code entryPoint} replaces the image's own (empty keeps it); {@code command} is passed to it.
+     * {@code stopTimeoutSeconds} is how long ECS waits after SIGTERM before SIGKILL ({@code null}: ECS's 30 s).
      */
     public record ContainerSpec(
             String name,
@@ -51,7 +52,8 @@ public record TaskSpec(
             int memoryReservation,
             List<MountSpec> mounts,
             List<DependsOn> dependsOn,
-            List<String> entryPoint) {
+            List<String> entryPoint,
+            Integer stopTimeoutSeconds) {
 
         /** A container that keeps its image's entry point. */
         public ContainerSpec(String name, String image, boolean essential, List<Integer> ports,
@@ -59,7 +61,16 @@ public record TaskSpec(
                              HealthCheckSpec healthCheck, int memoryReservation, List<MountSpec> mounts,
                              List<DependsOn> dependsOn) {
             this(name, image, essential, ports, environment, secrets, command, healthCheck, memoryReservation, mounts,
-                    dependsOn, List.of());
+                    dependsOn, List.of(), null);
+        }
+
+        /** A container with ECS's default stop timeout. */
+        public ContainerSpec(String name, String image, boolean essential, List<Integer> ports,
+                             Map<String, String> environment, List<SecretEnv> secrets, List<String> command,
+                             HealthCheckSpec healthCheck, int memoryReservation, List<MountSpec> mounts,
+                             List<DependsOn> dependsOn, List<String> entryPoint) {
+            this(name, image, essential, ports, environment, secrets, command, healthCheck, memoryReservation, mounts,
+                    dependsOn, entryPoint, null);
         }
 
         public ContainerSpec {

@@ -68,6 +68,9 @@ public final class TaskSpecDiff {
             if (!c.entryPoint().isEmpty()) {
                 m.put(p + "entryPoint", String.join(" ", c.entryPoint()));
             }
+            if (c.stopTimeoutSeconds() != null) {
+                m.put(p + "stopTimeout", c.stopTimeoutSeconds() + " s");
+            }
             if (!c.command().isEmpty()) {
                 m.put(p + "command", String.join(" ", c.command()));
             }
