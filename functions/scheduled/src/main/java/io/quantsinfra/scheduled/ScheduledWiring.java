@@ -6,6 +6,7 @@ import io.quantsinfra.aws.alerting.AwsAlerting;
 import io.quantsinfra.aws.dynamodb.DynamoDbStateStore;
 import io.quantsinfra.aws.ecs.EcsHealthSource;
 import io.quantsinfra.aws.ecs.EcsPlatform;
+import io.quantsinfra.aws.ecs.TaskAddresses;
 import io.quantsinfra.aws.secretsmanager.SecretsManagerStore;
 import io.quantsinfra.aws.telemetry.ControlPlaneMetrics;
 import io.quantsinfra.aws.telemetry.FlushingCloudWatchMeterRegistry;
@@ -17,6 +18,7 @@ import io.quantsinfra.core.health.HealthRules;
 import io.quantsinfra.core.health.HttpHealthProbe;
 import io.quantsinfra.core.metrics.MetricPublisher;
 import io.quantsinfra.core.probe.HealthProbeService;
+import io.quantsinfra.core.servicemetrics.ServiceMetricsScraper;
 import io.quantsinfra.core.status.ProbeCredentials;
 import io.quantsinfra.core.telemetry.Telemetry;
 import java.time.Clock;
@@ -41,6 +43,7 @@ public final class ScheduledWiring implements AutoCloseable {
     private Alerting alerting;
     private HealthProbeService probe;
     private EcsClient ecs;
+    private final TaskAddresses addresses;
 
     public ScheduledWiring(AwsSettings settings, Clock clock) {
         this(settings, clock, List.of());
@@ -48,8 +51,17 @@ public final class ScheduledWiring implements AutoCloseable {
 
     /** With {@code interceptors} on every AWS client (tests count calls with an {@code AwsCallRecorder}). */
     public ScheduledWiring(AwsSettings settings, Clock clock, List<ExecutionInterceptor> interceptors) {
+        this(settings, clock, interceptors, TaskAddresses.ECS);
+    }
+
+    /**
+     * Probing instances at the addresses {@code addresses} finds: {@link TaskAddresses#ECS} (what the Lambda uses),
+     * or, in local-mode tests where the emulator runs no task, a loopback stand-in's address.
+     */
+    public ScheduledWiring(AwsSettings settings, Clock clock, List<ExecutionInterceptor> interceptors, TaskAddresses addresses) {
         this.clients = new AwsClients(settings, interceptors);
         this.clock = clock;
+        this.addresses = addresses;
         this.metricsClient = settings.metrics() ? new SyncCloudWatchAsyncClient(clients.cloudWatch()) : null;
         this.metrics = settings.metrics() ? new FlushingCloudWatchMeterRegistry(ControlPlaneMetrics.NAMESPACE, metricsClient,
                 io.micrometer.core.instrument.Clock.SYSTEM) : null;
@@ -81,10 +93,12 @@ public final class ScheduledWiring implements AutoCloseable {
             ServiceCatalog catalog = ServiceCatalog.standard();
             DynamoDbStateStore state = new DynamoDbStateStore(clients.dynamoDb(), s.table());
             SecretsManagerStore secrets = new SecretsManagerStore(clients.secretsManager(), s.secretPrefix(), s.kmsKeyId());
+            ProbeCredentials credentials = new ProbeCredentials(catalog, state, secrets, secrets);
             probe = new HealthProbeService(catalog, new EcsPlatform(ecs, s), state,
-                    new EcsHealthSource(ecs, s.cluster(), HttpHealthProbe.create(), new ProbeCredentials(catalog, state, secrets, secrets)),
+                    new EcsHealthSource(ecs, s.cluster(), HttpHealthProbe.create(), credentials, addresses),
                     HealthRules.defaults(),
-                    (MetricPublisher) ports.metrics(), ports.heartbeats(), clock);
+                    (MetricPublisher) ports.metrics(), ports.heartbeats(), clock,
+                    ServiceMetricsScraper.builder().headers(credentials::headers).build());
         }
         return probe;
     }

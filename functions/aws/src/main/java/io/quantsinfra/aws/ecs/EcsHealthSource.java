@@ -27,13 +27,21 @@ public final class EcsHealthSource implements HealthFactsSource {
     private final String cluster;
     private final HealthProbe probe;
     private final ProbeCredentials credentials;
+    private final TaskAddresses addresses;
 
     /** {@code credentials} may be {@code null} when no endpoint needs a login. */
     public EcsHealthSource(EcsClient ecs, String cluster, HealthProbe probe, ProbeCredentials credentials) {
+        this(ecs, cluster, probe, credentials, TaskAddresses.ECS);
+    }
+
+    /** Probing at the address {@code addresses} finds ({@link TaskAddresses#ECS} in production). */
+    public EcsHealthSource(EcsClient ecs, String cluster, HealthProbe probe, ProbeCredentials credentials,
+                           TaskAddresses addresses) {
         this.ecs = ecs;
         this.cluster = cluster;
         this.probe = probe;
         this.credentials = credentials;
+        this.addresses = addresses;
     }
 
     @Override
@@ -50,7 +58,9 @@ public final class EcsHealthSource implements HealthFactsSource {
         List<Task> tasks = arns.isEmpty() ? List.of() : AwsErrors.call("describe tasks of " + name,
                 () -> ecs.describeTasks(r -> r.cluster(cluster).tasks(arns)).tasks());
         HealthProbe prober = credentials == null ? probe : probe.withHeaders(e -> credentials.headers(instance, e));
-        List<EndpointProbe> probes = EcsHealthFacts.probeRunningTask(prober, tasks, endpoints);
-        return EcsHealthFacts.healthFacts(service, tasks, probes, now);
+        java.util.Optional<String> address = addresses.of(instance, tasks);
+        List<EndpointProbe> probes = address.map(a -> prober.probe(a, endpoints))
+                .orElseGet(() -> EndpointProbe.notProbed(endpoints, EcsHealthFacts.NO_ADDRESS));
+        return EcsHealthFacts.healthFacts(service, tasks, probes, now).withProbeAddress(address.orElse(null));
     }
 }

@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param restartsLastHour tasks stopped in the last hour that were not stopped on purpose
  *     (see {@link TaskFacts#stoppedDeliberately()})
  * @param probes one result per health endpoint; empty when the service type has none
+ * @param probeAddress the task address the endpoints were probed at, or {@code null} when nothing was probed; the
+ *     scheduled probe reads the service's own metrics there
  */
 public record HealthFacts(ServiceFacts service, List<TaskFacts> tasks, int restartsLastHour,
-                          List<EndpointProbe> probes) {
+                          List<EndpointProbe> probes, String probeAddress) {
 
     /** The window {@code restarts_1h} counts over. */
     public static final Duration RESTART_WINDOW = Duration.ofHours(1);
@@ -33,6 +35,16 @@ public record HealthFacts(ServiceFacts service, List<TaskFacts> tasks, int resta
         if (restartsLastHour < 0) {
             throw new IllegalArgumentException("restartsLastHour must not be negative: " + restartsLastHour);
         }
+    }
+
+    /** Facts of an instance whose endpoints were not probed at a known address. */
+    public HealthFacts(ServiceFacts service, List<TaskFacts> tasks, int restartsLastHour, List<EndpointProbe> probes) {
+        this(service, tasks, restartsLastHour, probes, null);
+    }
+
+    /** These facts, with the address the probes were sent to. */
+    public HealthFacts withProbeAddress(String address) {
+        return new HealthFacts(service, tasks, restartsLastHour, probes, address);
     }
 
     /** Builds the facts, counting restarts from {@code tasks} over the hour before {@code now}. */

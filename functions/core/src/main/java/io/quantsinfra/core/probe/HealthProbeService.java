@@ -5,12 +5,16 @@ import io.quantsinfra.core.catalog.ServiceType;
 import io.quantsinfra.core.deploy.ContainerPlatform;
 import io.quantsinfra.core.deploy.InstanceState;
 import io.quantsinfra.core.evaluation.Heartbeats;
+import io.quantsinfra.core.health.EndpointProbe;
 import io.quantsinfra.core.health.HealthEndpoint;
+import io.quantsinfra.core.health.HealthFacts;
+import io.quantsinfra.core.health.ProbeResult;
 import io.quantsinfra.core.health.HealthReport;
 import io.quantsinfra.core.health.HealthRules;
 import io.quantsinfra.core.history.StateStore;
 import io.quantsinfra.core.metrics.CloudWatchNames;
 import io.quantsinfra.core.metrics.MetricPublisher;
+import io.quantsinfra.core.servicemetrics.ServiceMetrics;
 import io.quantsinfra.core.status.HealthFactsSource;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +39,10 @@ import java.util.concurrent.Future;
  *   <li>{@code quants_infra_instance_restarts_1h}, {@code quants_infra_instance_running},
  *       {@code quants_infra_instance_desired}: the ECS facts;</li>
  *   <li>{@code quants_infra_probe_latency_ms} and {@code quants_infra_freqtrade_last_process_age_seconds}:
- *       when the probe measured them.</li>
+ *       when the probe measured them;</li>
+ *   <li>the services' own metrics ({@link ServiceMetrics}: a collector's allowlisted {@code collector_*} series, a
+ *       bot's {@code freqtrade_*} trading metrics) read where the probe reached the instance, with dimensions
+ *       {@code service}, {@code instance} and {@code service_name} (the ECS service, the instance id).</li>
  * </ul>
  */
 public final class HealthProbeService {
@@ -46,9 +54,17 @@ public final class HealthProbeService {
     private final MetricPublisher publisher;
     private final Heartbeats heartbeats;
     private final Clock clock;
+    private final ServiceMetrics serviceMetrics;
 
     public HealthProbeService(ServiceCatalog catalog, ContainerPlatform platform, StateStore state, HealthFactsSource facts,
                               HealthRules rules, MetricPublisher publisher, Heartbeats heartbeats, Clock clock) {
+        this(catalog, platform, state, facts, rules, publisher, heartbeats, clock, ServiceMetrics.NONE);
+    }
+
+    /** Also reading each probed instance's own metrics through {@code serviceMetrics}. */
+    public HealthProbeService(ServiceCatalog catalog, ContainerPlatform platform, StateStore state, HealthFactsSource facts,
+                              HealthRules rules, MetricPublisher publisher, Heartbeats heartbeats, Clock clock,
+                              ServiceMetrics serviceMetrics) {
         this.catalog = catalog;
         this.platform = platform;
         this.state = state;
@@ -57,13 +73,21 @@ public final class HealthProbeService {
         this.publisher = publisher;
         this.heartbeats = heartbeats;
         this.clock = clock;
+        this.serviceMetrics = serviceMetrics;
     }
 
     /** One instance's verdict and whether it was published as up (1), down (0) or not at all (null). */
     public record Verdict(String instance, String service, String health, Integer up, String message) {}
 
+    /** One instance's service metrics: how many values were published, and what could not be read. */
+    public record Scrape(String instance, int values, List<String> problems) {}
+
     /** What one probe run did. */
-    public record Report(Instant at, List<Verdict> instances, int datapoints) {
+    public record Report(Instant at, List<Verdict> instances, int datapoints, List<Scrape> serviceMetrics) {
+        public Report(Instant at, List<Verdict> instances, int datapoints) {
+            this(at, instances, datapoints, List.of());
+        }
+
         public Map<String, Object> toDocument() {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("at", at.toString());
@@ -79,9 +103,17 @@ public final class HealthProbeService {
                 list.add(m);
             }
             d.put("instances", list);
+            List<Object> scrapes = new ArrayList<>();
+            for (Scrape s : serviceMetrics) {
+                scrapes.add(Map.of("instance", s.instance(), "values", s.values(), "problems", s.problems()));
+            }
+            d.put("service_metrics", scrapes);
             return d;
         }
     }
+
+    /** What probing one instance found. */
+    private record Probed(HealthReport report, ServiceMetrics.Scraped scraped) {}
 
     public Report run() {
         Instant now = clock.instant();
@@ -90,14 +122,38 @@ public final class HealthProbeService {
         for (InstanceState s : instances) {
             endpoints.computeIfAbsent(s.id().service(), this::endpoints);
         }
-        List<HealthReport> reports = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<HealthReport>> futures = new ArrayList<>();
-            for (InstanceState s : instances) {
-                futures.add(pool.submit(() -> rules.evaluate(facts.gather(s.id(), endpoints.get(s.id().service()), now), now)));
+        List<Probed> probed = probeAll(instances, endpoints, now);
+        List<MetricPublisher.Datum> data = new ArrayList<>();
+        List<Verdict> verdicts = new ArrayList<>();
+        List<Scrape> scrapes = new ArrayList<>();
+        for (int i = 0; i < instances.size(); i++) {
+            InstanceState s = instances.get(i);
+            Probed p = probed.get(i);
+            verdicts.add(healthData(s, p.report(), now, data));
+            ServiceMetrics.Scraped m = p.scraped();
+            if (m != ServiceMetrics.Scraped.NOTHING) {
+                Map<String, String> dims = Map.of("service", s.id().service(), "instance", s.id().toString(),
+                        "service_name", s.id().toString());
+                m.values().forEach((name, v) -> data.add(new MetricPublisher.Datum(name, dims, v, now)));
+                scrapes.add(new Scrape(s.id().toString(), m.values().size(), m.problems()));
             }
-            for (Future<HealthReport> f : futures) {
-                reports.add(f.get());
+        }
+        if (!data.isEmpty()) {
+            publisher.publish(CloudWatchNames.OWN_NAMESPACE, data);
+        }
+        heartbeats.beat(Heartbeats.PROBE, now);
+        return new Report(now, verdicts, data.size(), scrapes);
+    }
+
+    private List<Probed> probeAll(List<InstanceState> instances, Map<String, List<HealthEndpoint>> endpoints, Instant now) {
+        List<Probed> out = new ArrayList<>();
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Probed>> futures = new ArrayList<>();
+            for (InstanceState s : instances) {
+                futures.add(pool.submit(() -> probe(s, endpoints.get(s.id().service()), now)));
+            }
+            for (Future<Probed> f : futures) {
+                out.add(f.get());
             }
         } catch (ExecutionException e) {
             throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
@@ -105,39 +161,47 @@ public final class HealthProbeService {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while probing", e);
         }
-        List<MetricPublisher.Datum> data = new ArrayList<>();
-        List<Verdict> verdicts = new ArrayList<>();
-        for (int i = 0; i < instances.size(); i++) {
-            InstanceState s = instances.get(i);
-            HealthReport r = reports.get(i);
-            Map<String, String> dims = Map.of("service", s.id().service(), "instance", s.id().toString());
-            Integer up = switch (r.status()) {
-                case HEALTHY, DEGRADED -> 1;
-                case UNHEALTHY -> 0;
-                case UNKNOWN -> null;
-            };
-            if (up != null) {
-                data.add(new MetricPublisher.Datum("quants_infra_instance_up", dims, up, now));
-            }
-            data.add(new MetricPublisher.Datum("quants_infra_instance_running", dims, s.running(), now));
-            data.add(new MetricPublisher.Datum("quants_infra_instance_desired", dims, s.desired(), now));
-            number(r.metrics().get("restarts_1h")).ifPresent(v -> data.add(new MetricPublisher.Datum(
-                    "quants_infra_instance_restarts_1h", dims, v, now)));
-            number(r.metrics().get("latency_ms")).ifPresent(v -> data.add(new MetricPublisher.Datum(
-                    "quants_infra_probe_latency_ms", dims, v, now)));
-            number(r.metrics().get("last_process_age_s")).ifPresent(v -> data.add(new MetricPublisher.Datum(
-                    "quants_infra_freqtrade_last_process_age_seconds", dims, v, now)));
-            verdicts.add(new Verdict(s.id().toString(), s.id().service(), r.status().value(), up, r.message()));
-        }
-        if (!data.isEmpty()) {
-            publisher.publish(CloudWatchNames.OWN_NAMESPACE, data);
-        }
-        heartbeats.beat(Heartbeats.PROBE, now);
-        return new Report(now, verdicts, data.size());
+        return out;
     }
 
-    private static java.util.Optional<Double> number(Object o) {
-        return o instanceof Number n ? java.util.Optional.of(n.doubleValue()) : java.util.Optional.empty();
+    /**
+     * Judges one instance; reads its own metrics only where an endpoint answered, so an unreachable instance costs
+     * the probe's timeout once, not again per metrics call.
+     */
+    private Probed probe(InstanceState s, List<HealthEndpoint> endpoints, Instant now) {
+        HealthFacts f = facts.gather(s.id(), endpoints, now);
+        HealthReport r = rules.evaluate(f, now);
+        boolean answered = f.probes().stream().map(EndpointProbe::result).anyMatch(ProbeResult.Answered.class::isInstance);
+        if (f.probeAddress() == null || !answered) {
+            return new Probed(r, ServiceMetrics.Scraped.NOTHING);
+        }
+        ServiceMetrics.Target t = new ServiceMetrics.Target(s.id(), catalog.get(s.id().service()), endpoints, f.probeAddress());
+        return new Probed(r, serviceMetrics.scrape(t, now));
+    }
+
+    private static Verdict healthData(InstanceState s, HealthReport r, Instant now, List<MetricPublisher.Datum> data) {
+        Map<String, String> dims = Map.of("service", s.id().service(), "instance", s.id().toString());
+        Integer up = switch (r.status()) {
+            case HEALTHY, DEGRADED -> 1;
+            case UNHEALTHY -> 0;
+            case UNKNOWN -> null;
+        };
+        if (up != null) {
+            data.add(new MetricPublisher.Datum("quants_infra_instance_up", dims, up, now));
+        }
+        data.add(new MetricPublisher.Datum("quants_infra_instance_running", dims, s.running(), now));
+        data.add(new MetricPublisher.Datum("quants_infra_instance_desired", dims, s.desired(), now));
+        number(r.metrics().get("restarts_1h")).ifPresent(v -> data.add(new MetricPublisher.Datum(
+                "quants_infra_instance_restarts_1h", dims, v, now)));
+        number(r.metrics().get("latency_ms")).ifPresent(v -> data.add(new MetricPublisher.Datum(
+                "quants_infra_probe_latency_ms", dims, v, now)));
+        number(r.metrics().get("last_process_age_s")).ifPresent(v -> data.add(new MetricPublisher.Datum(
+                "quants_infra_freqtrade_last_process_age_seconds", dims, v, now)));
+        return new Verdict(s.id().toString(), s.id().service(), r.status().value(), up, r.message());
+    }
+
+    private static Optional<Double> number(Object o) {
+        return o instanceof Number n ? Optional.of(n.doubleValue()) : Optional.empty();
     }
 
     private List<HealthEndpoint> endpoints(String service) {

@@ -10,14 +10,20 @@ import java.util.Optional;
  */
 public final class Runbooks {
     /** Alert name → page name (a test checks every page exists). */
-    public static final Map<String, String> PAGES = Map.of(
-            "InstanceDown", "instance-down",
-            "InstanceCrashLooping", "instance-crash-looping",
-            "HighCpu", "high-cpu",
-            "HighMemory", "high-memory",
-            "FreqtradeLoopStalled", "freqtrade-loop-stalled",
-            "CollectorNotCollecting", "collector-not-collecting",
-            "MonitorDown", "monitor-down");
+    public static final Map<String, String> PAGES = Map.ofEntries(
+            Map.entry("InstanceDown", "instance-down"),
+            Map.entry("InstanceCrashLooping", "instance-crash-looping"),
+            Map.entry("HighCpu", "high-cpu"),
+            Map.entry("HighMemory", "high-memory"),
+            Map.entry("FreqtradeLoopStalled", "freqtrade-loop-stalled"),
+            Map.entry("CollectorNotCollecting", "collector-not-collecting"),
+            Map.entry("MonitorDown", "monitor-down"),
+            // docs/rules/trading-rules.yml
+            Map.entry("FreqtradeDrawdownHigh", "freqtrade-drawdown-high"),
+            Map.entry("FreqtradeWinRateLow", "freqtrade-win-rate-low"),
+            Map.entry("FreqtradeConsecutiveLosses", "freqtrade-consecutive-losses"),
+            Map.entry("FreqtradeNotProcessing", "freqtrade-not-processing"),
+            Map.entry("FreqtradeNoRecentTrades", "freqtrade-no-recent-trades"));
 
     /** The docs base used when none is configured: links are then repository paths. */
     public static final String REPOSITORY_DOCS = "docs";
