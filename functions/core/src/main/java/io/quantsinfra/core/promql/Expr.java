@@ -236,8 +236,7 @@ public sealed interface Expr permits Expr.Number, Expr.Str, Expr.Selector, Expr.
 
         @Override
         public String toString() {
-            String s = on ? " on(" + String.join(", ", labels) + ")" : labels.isEmpty() && card != Card.ONE_TO_ONE ? ""
-                    : " ignoring(" + String.join(", ", labels) + ")";
+            String s = (on ? " on(" : " ignoring(") + String.join(", ", labels) + ")";
             return s + switch (card) {
                 case ONE_TO_ONE -> "";
                 case MANY_TO_ONE -> " group_left(" + String.join(", ", include) + ")";
