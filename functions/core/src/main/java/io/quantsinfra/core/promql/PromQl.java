@@ -21,18 +21,19 @@ import java.util.Set;
  */
 public final class PromQl {
     /** What the subset holds, as quoted in refusals. */
-    public static final String SUPPORTED = "supported: a selector metric{label=\"v\", label!=\"v\", label=~\"re\", "
-            + "label!~\"re\"}; avg_over_time, max_over_time, min_over_time, sum_over_time, count_over_time, "
-            + "last_over_time, rate, increase (selector[range]); absent(selector); avg, max, min, sum, count "
-            + "[by (labels)] (expr); + - * / % with numbers or between vectors; comparisons > < >= <= == != ; "
-            + "and, or, unless [on (labels) | ignoring (labels)]";
+    public static final String SUPPORTED = "supported: PromQL as Prometheus 2.42 evaluates it over instant vectors "
+            + "(selectors with offset, every range function on selector[range], every aggregation with by/without, "
+            + "every operator with bool, on/ignoring and group_left/group_right, the math, label and date functions); "
+            + "not: subqueries, @, histogram_quantile and native-histogram functions (see docs/alerting.md)";
 
-    private static final Set<String> KNOWN_UNSUPPORTED_FUNCTIONS = Set.of("histogram_quantile", "quantile_over_time",
-            "stddev_over_time", "stdvar_over_time", "irate", "delta", "idelta", "deriv", "predict_linear", "label_replace",
-            "label_join", "absent_over_time", "changes", "resets", "time", "vector", "scalar", "abs", "ceil", "floor",
-            "round", "clamp", "clamp_max", "clamp_min", "sort", "sort_desc", "timestamp", "topk", "bottomk", "quantile",
-            "stddev", "stdvar", "count_values", "group", "present_over_time", "exp", "ln", "log2", "log10", "sqrt",
-            "holt_winters", "day_of_week", "hour", "minute", "month", "year", "days_in_month", "day_of_month", "sgn");
+    /** Functions Prometheus has and this evaluator refuses, with the reason and what to write instead. */
+    private static final Map<String, String> REFUSED_FUNCTIONS = Map.of(
+            "histogram_quantile", "CloudWatch data holds no histogram buckets; use a percentile statistic such as "
+                    + "aws_<namespace>_<metric>_p99, or quantile_over_time over a raw statistic",
+            "histogram_count", "native histograms do not exist in CloudWatch; use the _sample_count statistic",
+            "histogram_sum", "native histograms do not exist in CloudWatch; use the _sum statistic",
+            "histogram_fraction", "native histograms do not exist in CloudWatch; compare a percentile statistic instead",
+            "label_values", "label_values() is a Grafana template function, not PromQL");
 
     /**
      * The longest expression, in characters. Alerting expressions are a line or two; 16 KiB leaves room for
@@ -71,14 +72,17 @@ public final class PromQl {
         if (p.pos < p.src.length()) {
             throw p.error("unexpected '" + p.rest(12) + "'");
         }
+        if (e.type() == Expr.Type.STRING) {
+            throw new ExpressionException(0, "a string is not an expression; an alert expression gives an instant vector");
+        }
         return e;
     }
 
     private Expr orExpr() {
         Expr left = andExpr();
         while (keyword("or")) {
-            Expr.Matching m = matching();
-            left = binary(BinOp.OR, left, andExpr(), m);
+            Expr.Matching m = matching(BinOp.OR);
+            left = binary(BinOp.OR, left, andExpr(), m, false);
         }
         return left;
     }
@@ -90,8 +94,8 @@ public final class PromQl {
             if (op == null) {
                 return left;
             }
-            Expr.Matching m = matching();
-            left = binary(op, left, cmpExpr(), m);
+            Expr.Matching m = matching(op);
+            left = binary(op, left, cmpExpr(), m, false);
         }
     }
 
@@ -104,11 +108,9 @@ public final class PromQl {
             if (op == null) {
                 return left;
             }
-            if (keyword("bool")) {
-                throw error("the bool modifier is not supported (a comparison filters the vector); " + SUPPORTED);
-            }
-            Expr.Matching m = matching();
-            left = binary(op, left, addExpr(), m);
+            boolean bool = keyword("bool");
+            Expr.Matching m = matching(op);
+            left = binary(op, left, addExpr(), m, bool);
         }
     }
 
@@ -116,12 +118,12 @@ public final class PromQl {
         Expr left = mulExpr();
         while (true) {
             skipSpace();
-            BinOp op = symbol("+") ? BinOp.ADD : peekIs("-") && !peekIs("->") ? consume(BinOp.SUB, 1) : null;
+            BinOp op = symbol("+") ? BinOp.ADD : symbol("-") ? BinOp.SUB : null;
             if (op == null) {
                 return left;
             }
-            Expr.Matching m = matching();
-            left = binary(op, left, mulExpr(), m);
+            Expr.Matching m = matching(op);
+            left = binary(op, left, mulExpr(), m, false);
         }
     }
 
@@ -129,18 +131,17 @@ public final class PromQl {
         Expr left = unary();
         while (true) {
             skipSpace();
-            if (peekIs("^") || keywordAhead("atan2")) {
-                throw error("'" + rest(5).split("\\s")[0] + "' is not supported; " + SUPPORTED);
-            }
-            BinOp op = symbol("*") ? BinOp.MUL : symbol("/") ? BinOp.DIV : symbol("%") ? BinOp.MOD : null;
+            BinOp op = symbol("*") ? BinOp.MUL : symbol("/") ? BinOp.DIV : symbol("%") ? BinOp.MOD
+                    : keyword("atan2") ? BinOp.ATAN2 : null;
             if (op == null) {
                 return left;
             }
-            Expr.Matching m = matching();
-            left = binary(op, left, unary(), m);
+            Expr.Matching m = matching(op);
+            left = binary(op, left, unary(), m, false);
         }
     }
 
+    /** Unary signs bind looser than {@code ^} ({@code -2 ^ 2} is -4) and tighter than {@code *}, as in Prometheus. */
     private Expr unary() {
         skipSpace();
         if (symbol("-")) {
@@ -150,15 +151,31 @@ public final class PromQl {
             if (inner instanceof Expr.Number n) {
                 return new Expr.Number(-n.value());
             }
+            requireNumeric(inner, "a sign");
             return tall(new Expr.Binary(BinOp.MUL, inner, new Expr.Number(-1), null), inner);
         }
         if (symbol("+")) {
             enter();
             Expr inner = unary();
             level--;
+            requireNumeric(inner, "a sign");
             return inner;
         }
-        return postfix(primary());
+        return powExpr();
+    }
+
+    /** {@code ^} is right-associative: {@code 2 ^ 3 ^ 2} is {@code 2 ^ (3 ^ 2)}. */
+    private Expr powExpr() {
+        Expr base = postfix(primary());
+        skipSpace();
+        if (!symbol("^")) {
+            return base;
+        }
+        Expr.Matching m = matching(BinOp.POW);
+        enter();
+        Expr exponent = unary();
+        level--;
+        return binary(BinOp.POW, base, exponent, m, false);
     }
 
     /** One level deeper into the input; refused past {@link #MAX_DEPTH}, before the recursion could go on. */
@@ -186,19 +203,60 @@ public final class PromQl {
                 + "each add one); the limit is " + MAX_DEPTH + " levels";
     }
 
+    /** What may follow an operand: {@code offset} (on a selector), and the refused {@code @} and subqueries. */
     private Expr postfix(Expr e) {
         skipSpace();
         if (keywordAhead("offset")) {
-            throw error("offset is not supported: the evaluator always looks at the latest data; " + SUPPORTED);
+            if (!(e instanceof Expr.Selector s) || !s.offset().isZero()) {
+                throw error("offset must follow a selector, like metric{...} offset 10m or metric[5m] offset 10m inside "
+                        + "a range function");
+            }
+            keyword("offset");
+            return new Expr.Selector(s.metric(), s.matchers(), offset());
         }
         if (peekIs("@")) {
-            throw error("the @ modifier is not supported; " + SUPPORTED);
+            throw error("the @ modifier is not supported: an alert evaluates at the current minute; use offset to "
+                    + "look back a fixed time");
         }
         if (peekIs("[")) {
-            throw error("a range [..] is only allowed on a selector inside a range function such as avg_over_time(x[5m]) "
-                    + "(subqueries are not supported); " + SUPPORTED);
+            int at = pos;
+            int close = src.indexOf(']', pos);
+            if (close > 0 && src.substring(at, close).contains(":")) {
+                throw error("subqueries [range:step] are not supported: the evaluator reads CloudWatch series directly; "
+                        + "apply the range function to a selector, e.g. max_over_time(metric[1h]), or alert on the inner "
+                        + "expression with 'for'");
+            }
+            throw error("a range [..] is only allowed on a selector inside a range function such as avg_over_time(x[5m]); "
+                    + "an alert expression must give an instant vector");
         }
         return e;
+    }
+
+    /** {@code offset <duration>}: whole minutes, not negative, and at most a day back with the range. */
+    private Duration offset() {
+        skipSpace();
+        if (peekIs("-")) {
+            throw error("a negative offset looks into the future; Prometheus 2.42 refuses it without a feature flag");
+        }
+        int d0 = pos;
+        while (pos < src.length() && Character.isLetterOrDigit(src.charAt(pos))) {
+            pos++;
+        }
+        String dur = src.substring(d0, pos);
+        Duration d;
+        try {
+            d = PromDuration.parse(dur);
+        } catch (IllegalArgumentException e) {
+            throw new ExpressionException(d0, e.getMessage());
+        }
+        if (d.toSeconds() % 60 != 0 || d.toMillis() % 1000 != 0) {
+            throw new ExpressionException(d0, "offset " + dur + " must be whole minutes (CloudWatch's period is 1 minute)");
+        }
+        if (d.compareTo(Duration.ofDays(1)) > 0) {
+            throw new ExpressionException(d0, "offset " + dur + " reaches further back than the 1d the evaluator fetches per "
+                    + "cycle (CloudWatch keeps 1-minute data for 15 days, but each cycle reads at most a day)");
+        }
+        return d;
     }
 
     private Expr primary() {
@@ -220,10 +278,10 @@ public final class PromQl {
             return new Expr.Number(number());
         }
         if (c == '"' || c == '\'' || c == '`') {
-            throw error("a string is not an expression; " + SUPPORTED);
+            return new Expr.Str(string());
         }
         if (c == '{') {
-            throw error("a selector needs a metric name before '{'; " + SUPPORTED);
+            throw error("a selector needs a metric name before '{' (each CloudWatch series is found by its metric name)");
         }
         if (!identStart(c)) {
             throw error("unexpected '" + rest(12) + "'");
@@ -234,67 +292,177 @@ public final class PromQl {
             return new Expr.Number(lower.equals("inf") ? Double.POSITIVE_INFINITY : Double.NaN);
         }
         for (AggOp op : AggOp.values()) {
-            if (name.equals(op.name().toLowerCase(Locale.ROOT))) {
+            if (lower.equals(op.promql())) {
                 return aggregate(op);
             }
         }
-        for (RangeFn fn : RangeFn.values()) {
-            if (name.equals(fn.promql())) {
-                return rangeCall(fn, start);
-            }
-        }
-        if (name.equals("absent")) {
-            expect("(");
-            Expr.Selector s = selectorOnly("absent()");
-            expect(")");
-            return new Expr.Absent(s);
-        }
-        skipSpace();
-        if (KNOWN_UNSUPPORTED_FUNCTIONS.contains(name) || peekIs("(") && !name.contains(":")) {
-            pos = start;
-            throw error(name + "() is not supported" + (name.equals("histogram_quantile") || name.equals("quantile_over_time")
-                    ? " (CloudWatch data holds no histogram buckets; use a percentile statistic such as aws_..._p99 "
-                    + "or a raw statistic)" : "") + "; " + SUPPORTED);
-        }
-        if (Set.of("by", "without", "on", "ignoring", "group_left", "group_right", "and", "or", "unless", "bool", "offset")
-                .contains(name)) {
+        if (KEYWORDS.contains(lower)) {
             pos = start;
             throw error("'" + name + "' is misplaced here");
         }
-        return selectorRest(name);
+        skipSpace();
+        if (!peekIs("(") || name.contains(":")) {
+            return selectorRest(name);
+        }
+        return call(name, start);
+    }
+
+    private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right",
+            "and", "or", "unless", "bool", "offset", "atan2");
+
+    private Expr call(String name, int start) {
+        for (RangeFn fn : RangeFn.values()) {
+            if (name.equals(fn.promql())) {
+                return rangeCall(fn);
+            }
+        }
+        for (Expr.Fn fn : Expr.Fn.values()) {
+            if (name.equals(fn.promql())) {
+                return instantCall(fn);
+            }
+        }
+        pos = start;
+        String why = REFUSED_FUNCTIONS.get(name);
+        throw error(name + "() is not supported" + (why == null ? " (it is not a PromQL function in Prometheus 2.42)"
+                : ": " + why));
+    }
+
+    private Expr instantCall(Expr.Fn fn) {
+        expect("(");
+        enter();
+        List<Expr> args = new ArrayList<>();
+        skipSpace();
+        if (!peekIs(")")) {
+            do {
+                args.add(orExpr());
+                skipSpace();
+            } while (symbol(","));
+        }
+        expect(")");
+        level--;
+        String ps = fn.params();
+        if (args.size() < fn.min() || args.size() > ps.length() && !fn.variadic()) {
+            throw error(fn.promql() + "() takes " + (fn.min() == ps.length() ? "" : fn.min() + " to ") + ps.length()
+                    + (fn.variadic() ? " or more" : "") + " arguments, got " + args.size());
+        }
+        for (int i = 0; i < args.size(); i++) {
+            char want = i < ps.length() ? ps.charAt(i) : 'S';
+            checkType(fn.promql() + "()", i + 1, args.get(i), want);
+        }
+        if (fn == Expr.Fn.LABEL_REPLACE || fn == Expr.Fn.LABEL_JOIN) {
+            labelArgs(fn, args);
+        }
+        return tall(new Expr.Call(fn, args), args.toArray(Expr[]::new));
+    }
+
+    private void labelArgs(Expr.Fn fn, List<Expr> args) {
+        String dst = ((Expr.Str) args.get(1)).value();
+        if (!LABEL_NAME.matcher(dst).matches()) {
+            throw error(fn.promql() + "(): '" + dst + "' is not a valid label name");
+        }
+        if (fn == Expr.Fn.LABEL_REPLACE) {
+            try {
+                Regex.compile(((Expr.Str) args.get(4)).value(), Regex.Dialect.PROMETHEUS);
+            } catch (IllegalArgumentException e) {
+                throw error("label_replace(): " + e.getMessage());
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern LABEL_NAME = java.util.regex.Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
+
+    private void checkType(String where, int n, Expr arg, char want) {
+        Expr.Type t = want == 'v' ? Expr.Type.VECTOR : want == 's' ? Expr.Type.SCALAR : Expr.Type.STRING;
+        if (arg.type() != t) {
+            throw error(where + ": argument " + n + " must be " + describe(t) + ", got " + describe(arg.type()));
+        }
+    }
+
+    private static String describe(Expr.Type t) {
+        return switch (t) {
+            case SCALAR -> "a number (scalar)";
+            case VECTOR -> "an instant vector";
+            case STRING -> "a string";
+        };
+    }
+
+    private void requireNumeric(Expr e, String what) {
+        if (e.type() == Expr.Type.STRING) {
+            throw error(what + " needs a number or a vector, not a string");
+        }
     }
 
     private Expr aggregate(AggOp op) {
         List<String> by = List.of();
+        boolean without = false;
         boolean clauseFirst = false;
-        if (keyword("without")) {
-            throw error("without (...) is not supported; use by (...); " + SUPPORTED);
-        }
-        if (keyword("by")) {
+        if (keyword("without") || keyword("by")) {
+            without = lastWithout();
             by = labelList();
             clauseFirst = true;
         }
         expect("(");
         enter();
+        Expr param = null;
+        if (op.param() != null) {
+            param = orExpr();
+            checkType(op.promql() + "()", 1, param, op.param() == Expr.Type.SCALAR ? 's' : 'S');
+            expect(",");
+        }
         Expr inner = orExpr();
         expect(")");
         level--;
-        if (!clauseFirst) {
-            if (keyword("by")) {
-                by = labelList();
-            } else if (keyword("without")) {
-                throw error("without (...) is not supported; use by (...); " + SUPPORTED);
-            }
+        if (!clauseFirst && (keyword("without") || keyword("by"))) {
+            without = lastWithout();
+            by = labelList();
         }
-        if (inner.scalar()) {
-            throw error(op.name().toLowerCase(Locale.ROOT) + "(...) needs a vector, not a number");
+        if (inner.type() != Expr.Type.VECTOR) {
+            throw error(op.promql() + "(...) needs a vector, not " + describe(inner.type()));
         }
-        return tall(new Expr.Aggregate(op, by, inner), inner);
+        if (op == AggOp.COUNT_VALUES && !LABEL_NAME.matcher(((Expr.Str) param).value()).matches()) {
+            throw error("count_values(): '" + ((Expr.Str) param).value() + "' is not a valid label name");
+        }
+        return param == null ? tall(new Expr.Aggregate(op, by, without, null, inner), inner)
+                : tall(new Expr.Aggregate(op, by, without, param, inner), inner, param);
     }
 
-    private Expr rangeCall(RangeFn fn, int start) {
+    /** Whether the keyword just read was {@code without} (rather than {@code by}). */
+    private boolean lastWithout() {
+        return pos >= 7 && src.regionMatches(true, pos - 7, "without", 0, 7);
+    }
+
+    private Expr rangeCall(RangeFn fn) {
         expect("(");
-        Expr.Selector s = selectorOnly(fn.promql() + "()");
+        enter();
+        List<Expr> params = new ArrayList<>();
+        Expr.Selector s = null;
+        Duration range = null;
+        int arity = fn.scalars() + 1;
+        for (int i = 0; i < arity; i++) {
+            if (i > 0) {
+                expect(",");
+            }
+            boolean matrix = fn.matrixFirst() ? i == 0 : i == arity - 1;
+            if (matrix) {
+                s = selectorOnly(fn.promql() + "()");
+                range = range(fn, s);
+                s = (Expr.Selector) postfix(s);
+            } else {
+                Expr p = orExpr();
+                checkType(fn.promql() + "()", i + 1, p, 's');
+                params.add(p);
+            }
+        }
+        skipSpace();
+        if (peekIs(",")) {
+            throw error(fn.promql() + "() takes " + arity + " argument" + (arity == 1 ? "" : "s"));
+        }
+        expect(")");
+        level--;
+        return tall(new Expr.RangeCall(fn, s, range, params), params.toArray(Expr[]::new));
+    }
+
+    private Duration range(RangeFn fn, Expr.Selector s) {
         skipSpace();
         if (!symbol("[")) {
             throw error(fn.promql() + "() needs a range, like " + fn.promql() + "(" + s + "[5m])");
@@ -307,7 +475,8 @@ public final class PromQl {
         String dur = src.substring(d0, pos);
         skipSpace();
         if (peekIs(":")) {
-            throw error("subqueries [range:step] are not supported; " + SUPPORTED);
+            throw error("subqueries [range:step] are not supported: the evaluator reads CloudWatch series directly; "
+                    + "apply the range function to a selector");
         }
         expect("]");
         Duration range;
@@ -322,22 +491,23 @@ public final class PromQl {
         if (range.compareTo(Duration.ofDays(1)) > 0) {
             throw new ExpressionException(d0, "the range [" + dur + "] is longer than the 1d the evaluator fetches per cycle");
         }
-        if (range.toSeconds() % 60 != 0) {
+        if (range.toSeconds() % 60 != 0 || range.toMillis() % 1000 != 0) {
             throw new ExpressionException(d0, "the range [" + dur + "] must be whole minutes (CloudWatch's period is 1 minute)");
         }
-        postfix(null);
-        expect(")");
-        return new Expr.RangeCall(fn, s, range);
+        return range;
     }
 
     private Expr.Selector selectorOnly(String where) {
         skipSpace();
         if (pos >= src.length() || !identStart(src.charAt(pos))) {
-            throw error(where + " takes a selector such as metric{label=\"value\"}");
+            throw error(where + " takes a selector with a range, such as metric{label=\"value\"}[5m]");
         }
+        int at = pos;
         String name = ident();
-        if (Set.of("sum", "avg", "max", "min", "count", "rate", "increase").contains(name) || name.endsWith("_over_time")) {
-            throw error(where + " takes a selector, not " + name + "(...)");
+        skipSpace();
+        if (peekIs("(")) {
+            pos = at;
+            throw error(where + " takes a selector with a range, not " + name + "(...); subqueries are not supported");
         }
         return selectorRest(name);
     }
@@ -385,32 +555,56 @@ public final class PromQl {
         return new Expr.Selector(metric, matchers);
     }
 
-    private Expr.Matching matching() {
+    private Expr.Matching matching(BinOp op) {
         boolean on = keyword("on");
         if (!on && !keyword("ignoring")) {
             if (keywordAhead("group_left") || keywordAhead("group_right")) {
-                throw error("group_left/group_right are not supported; " + SUPPORTED);
+                throw error("group_left/group_right need on(...) or ignoring(...) before them");
             }
             return null;
         }
         List<String> labels = labelList();
-        if (keywordAhead("group_left") || keywordAhead("group_right")) {
-            throw error("group_left/group_right are not supported (one-to-one matching only); " + SUPPORTED);
+        Expr.Card card = keyword("group_left") ? Expr.Card.MANY_TO_ONE : keyword("group_right") ? Expr.Card.ONE_TO_MANY
+                : Expr.Card.ONE_TO_ONE;
+        List<String> include = List.of();
+        if (card != Expr.Card.ONE_TO_ONE) {
+            if (op.set()) {
+                throw error("no grouping (group_left/group_right) is allowed with '" + op.symbol() + "'");
+            }
+            skipSpace();
+            if (peekIs("(")) {
+                include = labelList();
+            }
         }
-        return new Expr.Matching(on, labels);
+        return new Expr.Matching(on, labels, card, include);
     }
 
-    private Expr binary(BinOp op, Expr left, Expr right, Expr.Matching m) {
+    private Expr binary(BinOp op, Expr left, Expr right, Expr.Matching m, boolean bool) {
+        requireNumeric(left, "'" + op.symbol() + "'");
+        requireNumeric(right, "'" + op.symbol() + "'");
         if (op.set() && (left.scalar() || right.scalar())) {
             throw error("'" + op.symbol() + "' works between two vectors, not numbers");
         }
         if (m != null && (left.scalar() || right.scalar())) {
-            throw error("on/ignoring only apply between two vectors");
+            throw error("on/ignoring/group_left/group_right only apply between two vectors");
+        }
+        if (bool && !op.comparison()) {
+            throw error("bool applies only to comparisons");
+        }
+        if (op.comparison() && !bool && left.scalar() && right.scalar()) {
+            throw error("a comparison between two numbers needs bool, like 1 > bool 0");
+        }
+        if (m != null && m.card() != Expr.Card.ONE_TO_ONE) {
+            for (String l : m.include()) {
+                if (m.on() && m.labels().contains(l)) {
+                    throw error("label '" + l + "' must not appear in both on(...) and the group modifier");
+                }
+            }
         }
         if (op.comparison() && left.scalar() && !right.scalar()) {
-            return tall(new Expr.Binary(op.flipped(), right, left, m), left, right);
+            return tall(new Expr.Binary(op.flipped(), right, left, m, bool), left, right);
         }
-        return tall(new Expr.Binary(op, left, right, m), left, right);
+        return tall(new Expr.Binary(op, left, right, m, bool), left, right);
     }
 
     private List<String> labelList() {
@@ -529,7 +723,7 @@ public final class PromQl {
 
     private boolean keywordAhead(String k) {
         skipSpace();
-        if (!src.startsWith(k, pos)) {
+        if (!src.regionMatches(true, pos, k, 0, k.length())) {
             return false;
         }
         int end = pos + k.length();

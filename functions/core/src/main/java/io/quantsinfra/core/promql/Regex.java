@@ -75,6 +75,58 @@ public final class Regex {
         }
     }
 
+    /**
+     * {@code template} expanded with the groups of the whole-value match of {@code value}, as Go's
+     * {@code Regexp.ExpandString} does ({@code $1}, {@code ${1}}, {@code $name}, {@code $$}); null when it does not match.
+     */
+    public String expand(String value, String template) {
+        com.google.re2j.Matcher m = anchored.matcher(value);
+        if (!m.matches()) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < template.length()) {
+            char c = template.charAt(i);
+            if (c != '$' || i + 1 >= template.length()) {
+                out.append(c);
+                i++;
+                continue;
+            }
+            if (template.charAt(i + 1) == '$') {
+                out.append('$');
+                i += 2;
+                continue;
+            }
+            boolean brace = template.charAt(i + 1) == '{';
+            int j = brace ? i + 2 : i + 1;
+            int k = j;
+            while (k < template.length() && (Character.isLetterOrDigit(template.charAt(k)) || template.charAt(k) == '_')
+                    && template.charAt(k) < 128) {
+                k++;
+            }
+            if (k == j || brace && (k >= template.length() || template.charAt(k) != '}')) {
+                out.append('$');
+                i++;
+                continue;
+            }
+            out.append(group(m, template.substring(j, k)));
+            i = brace ? k + 1 : k;
+        }
+        return out.toString();
+    }
+
+    private String group(com.google.re2j.Matcher m, String name) {
+        String g = null;
+        if (name.chars().allMatch(Character::isDigit)) {
+            int n = name.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(name);
+            g = n <= m.groupCount() ? m.group(n) : null;
+        } else if (anchored.namedGroups().containsKey(name)) {
+            g = m.group(name);
+        }
+        return g == null ? "" : g;
+    }
+
     /** Whether the whole of {@code value} matches. */
     public boolean matches(String value) {
         return anchored.matches(value);

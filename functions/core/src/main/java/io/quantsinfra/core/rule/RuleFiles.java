@@ -255,7 +255,7 @@ public final class RuleFiles {
 
     /** {@code selector OP number} or {@code range_fn(selector[r]) OP number}: one output series per input series. */
     public static boolean singleSeries(Expr e) {
-        return e instanceof Expr.Binary b && b.op().comparison() && b.right() instanceof Expr.Number
+        return e instanceof Expr.Binary b && b.op().comparison() && !b.bool() && b.right() instanceof Expr.Number
                 && (b.left() instanceof Expr.Selector || b.left() instanceof Expr.RangeCall);
     }
 

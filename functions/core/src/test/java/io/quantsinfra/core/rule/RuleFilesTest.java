@@ -41,7 +41,7 @@ class RuleFilesTest {
                         "names no namespace quants-infra maps"),
                 Arguments.of("aws without statistic", rule("expr: aws_ecs_cpuutilization > 1"), "groups[0].rules[0].expr",
                         "no statistic"),
-                Arguments.of("scalar expr", rule("expr: 1 > 0"), "groups[0].rules[0].expr", "gives a number"),
+                Arguments.of("scalar expr", rule("expr: 1 > bool 0"), "groups[0].rules[0].expr", "gives a number"),
                 Arguments.of("bad for", rule("expr: m > 1\nfor: 5 minutes"), "groups[0].rules[0].for", "not a duration"),
                 Arguments.of("bad keep_firing_for", rule("expr: m > 1\nkeep_firing_for: x"), "groups[0].rules[0].keep_firing_for", "not a duration"),
                 Arguments.of("bad label name", rule("expr: m > 1\nlabels: {'bad-name': x}"), "groups[0].rules[0].labels.bad-name", "not a valid label name"),
