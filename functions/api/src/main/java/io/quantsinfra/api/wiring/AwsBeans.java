@@ -108,9 +108,13 @@ final class AwsBeans {
     }
 
     @Singleton
-    io.quantsinfra.core.alerting.Alerting alerting(AwsClients clients, Clock clock, Telemetry telemetry) {
+    io.quantsinfra.core.alerting.Alerting alerting(AwsClients clients, Clock clock, Telemetry telemetry,
+                                                   io.quantsinfra.core.monitor.MonitorFiles monitorFiles) {
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger("io.quantsinfra.alerting");
-        return io.quantsinfra.core.alerting.Alerting.create(io.quantsinfra.aws.alerting.AwsAlerting.ports(clients),
+        // Applied or deleted rule files are republished to the monitor's rules/ at once.
+        return io.quantsinfra.core.alerting.Alerting.create(io.quantsinfra.aws.monitor.AwsMonitor.publishingRules(
+                        io.quantsinfra.aws.alerting.AwsAlerting.ports(clients), clients.settings().monitorBucket(),
+                        () -> monitorFiles),
                 io.quantsinfra.aws.alerting.AwsAlerting.options(clients, clock)
                         .withLogger(log::info).withTelemetry(telemetry));
     }
@@ -142,9 +146,14 @@ final class AwsBeans {
     }
 
     @Singleton
-    ScrapeTargetService scrapeTargets(AwsClients clients, AwsSettings settings) {
-        return new ScrapeTargetService(new DynamoDbScrapeTargetStore(clients.dynamoDb(), settings.table()),
-                new S3MonitorConfigPublisher(clients.s3(), settings.monitorBucket()), PrometheusConfig.standard());
+    io.quantsinfra.core.monitor.MonitorFiles monitorFiles(AwsClients clients, EcsClient ecs, ContainerPlatform platform) {
+        return io.quantsinfra.aws.monitor.AwsMonitor.files(clients, ecs, platform);
+    }
+
+    @Singleton
+    ScrapeTargetService scrapeTargets(AwsClients clients, AwsSettings settings,
+                                      io.quantsinfra.core.monitor.MonitorFiles monitorFiles) {
+        return new ScrapeTargetService(new DynamoDbScrapeTargetStore(clients.dynamoDb(), settings.table()), monitorFiles);
     }
 
     @Singleton

@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 /**
  * Publishes the monitor's Prometheus files under {@code s3://<bucket>/monitor/}, which the monitor's
  * config-sync container mirrors into {@code /etc/prometheus/}. Unchanged files are not written (a redeploy
- * that changes nothing makes no mutating call); target files of removed jobs are deleted.
+ * that changes nothing makes no mutating call); files under the prefix that are no longer rendered are deleted.
  */
 public final class S3MonitorConfigPublisher implements MonitorConfigPublisher {
     static final String PREFIX = "monitor/";
@@ -45,8 +45,13 @@ public final class S3MonitorConfigPublisher implements MonitorConfigPublisher {
                 changed.add("s3://" + bucket + "/" + key);
             }
         }
-        List<S3Object> existing = AwsErrors.call("list s3://" + bucket + "/" + PREFIX + "targets/",
-                () -> s3.listObjectsV2(r -> r.bucket(bucket).prefix(PREFIX + "targets/")).contents());
+        // Everything under monitor/ is rendered (config-sync mirrors it with --delete), so whatever is no longer
+        // rendered goes: a removed job's targets, a deleted rule file, a dashboard no longer shipped.
+        List<S3Object> existing = new ArrayList<>();
+        AwsErrors.call("list s3://" + bucket + "/" + PREFIX, () -> {
+            s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(PREFIX)).contents().forEach(existing::add);
+            return null;
+        });
         for (S3Object o : existing) {
             if (!wanted.contains(o.key())) {
                 AwsErrors.call("delete s3://" + bucket + "/" + o.key(), () -> s3.deleteObject(r -> r.bucket(bucket).key(o.key())));

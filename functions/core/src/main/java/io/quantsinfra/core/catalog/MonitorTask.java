@@ -14,6 +14,7 @@ import io.quantsinfra.core.deploy.TaskSpec.DependsOn;
 import io.quantsinfra.core.deploy.TaskSpec.MountSpec;
 import io.quantsinfra.core.deploy.TaskSpec.SecretEnv;
 import io.quantsinfra.core.monitor.AlertmanagerConfig;
+import io.quantsinfra.core.monitor.GrafanaProvisioning;
 import io.quantsinfra.core.monitor.PrometheusConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,11 +45,6 @@ final class MonitorTask {
             + "else echo 'config-sync: sync failed' >&2; fi; "
             + "sleep 30; done";
 
-    private static final String GRAFANA_SCRIPT = "mkdir -p \"$GF_PATHS_PROVISIONING/datasources\" && printf '%s\\n' "
-            + "'apiVersion: 1' 'datasources:' '  - name: Prometheus' '    type: prometheus' '    access: proxy' "
-            + "'    url: http://localhost:" + PROMETHEUS_PORT + "' '    isDefault: true' "
-            + "> \"$GF_PATHS_PROVISIONING/datasources/quants-infra.yaml\"; exec /run.sh";
-
     private static final String ALERTMANAGER_SCRIPT = "mkdir -p " + AlertmanagerConfig.DIR
             + " && printf '%s' \"$ALERTMANAGER_CONFIG_YML\" > " + AlertmanagerConfig.DIR + "/alertmanager.yml"
             + " && (umask 077 && printf '%s' \"${TELEGRAM_BOT_TOKEN:-}\" > " + AlertmanagerConfig.TOKEN_FILE + ")"
@@ -63,7 +59,7 @@ final class MonitorTask {
         return List.of(
                 configSync(platform, mem / 16),
                 prometheus((String) v.get("prometheus_version"), (String) v.get("retention"), mem / 2),
-                grafana((String) v.get("grafana_version"), adminPassword, mem / 4),
+                grafana((String) v.get("grafana_version"), adminPassword, platform.region(), mem / 4),
                 alertmanager((String) v.get("alertmanager_version"), botToken, chatId, mem / 8));
     }
 
@@ -94,16 +90,24 @@ final class MonitorTask {
                 List.of(new DependsOn(CONFIG_SYNC, "HEALTHY")));
     }
 
-    private static ContainerSpec grafana(String version, SecretEnv adminPassword, int memory) {
-        Map<String, String> env = Map.of(
-                "GF_SECURITY_ADMIN_USER", "admin",
-                "GF_USERS_ALLOW_SIGN_UP", "false",
-                "GF_AUTH_ANONYMOUS_ENABLED", "false",
-                "GF_ANALYTICS_REPORTING_ENABLED", "false",
-                "GF_SERVER_HTTP_PORT", Integer.toString(GRAFANA_PORT));
+    // Provisioned only: data sources and dashboards come from the synced volume on every start, the admin password
+    // from its secret, so a replaced task loses nothing but edits made in the UI (which provisioning forbids anyway).
+    private static ContainerSpec grafana(String version, SecretEnv adminPassword, String region, int memory) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("GF_SECURITY_ADMIN_USER", "admin");
+        env.put("GF_USERS_ALLOW_SIGN_UP", "false");
+        env.put("GF_AUTH_ANONYMOUS_ENABLED", "false");
+        env.put("GF_ANALYTICS_REPORTING_ENABLED", "false");
+        env.put("GF_SERVER_HTTP_PORT", Integer.toString(GRAFANA_PORT));
+        env.put("GF_PATHS_PROVISIONING", GrafanaProvisioning.PROVISIONING_PATH);
+        if (region != null) {
+            env.put("AWS_REGION", region); // the CloudWatch data source's defaultRegion
+        }
         return new ContainerSpec(GRAFANA, "grafana/grafana:" + version, true, List.of(GRAFANA_PORT), env,
-                List.of(adminPassword), List.of(GRAFANA_SCRIPT), Tasks.wget(GRAFANA_PORT, "/api/health", 60), memory,
-                List.of(), List.of(), Tasks.SHELL);
+                List.of(adminPassword), List.of(), Tasks.wget(GRAFANA_PORT, "/api/health", 60), memory,
+                List.of(new MountSpec(CONFIG_VOLUME, DIR, true)),
+                // HEALTHY: the provisioning files must be there when Grafana reads them at start.
+                List.of(new DependsOn(CONFIG_SYNC, "HEALTHY")));
     }
 
     private static ContainerSpec alertmanager(String version, List<SecretEnv> botToken, String chatId, int memory) {

@@ -50,9 +50,21 @@ public final class PrometheusConfig {
 
     /** Every file, by path relative to the config directory, {@code prometheus.yml} first, then jobs by name. */
     public Map<String, String> render(Collection<ScrapeTarget> targets) {
+        return render(targets, List.of(), List.of());
+    }
+
+    /**
+     * As {@link #render(Collection)}, plus one job per discovered service ({@code discovered/<service>.json} from
+     * the running instances), placed after the self-scrape job.
+     */
+    public Map<String, String> render(Collection<ScrapeTarget> targets, List<DiscoveredJobs> discovered,
+                                      List<RunningInstance> running) {
         List<ScrapeTarget> jobs = sorted(targets);
         Map<String, String> files = new LinkedHashMap<>();
-        files.put(MAIN_FILE, prometheusYml(jobs));
+        files.put(MAIN_FILE, prometheusYml(jobs, discovered));
+        for (DiscoveredJobs d : discovered) {
+            files.put(d.file(), d.fileSd(running));
+        }
         for (ScrapeTarget t : jobs) {
             files.put(targetsFile(t.jobName()), fileSd(t));
         }
@@ -72,6 +84,11 @@ public final class PrometheusConfig {
      * from {@code rules/*.yml}, a self-scrape job, and one file_sd job per target (refreshed every 30 s).
      */
     public String prometheusYml(Collection<ScrapeTarget> targets) {
+        return prometheusYml(targets, List.of());
+    }
+
+    /** {@code prometheus.yml} with the discovered jobs' file_sd jobs too (their metrics path set). */
+    public String prometheusYml(Collection<ScrapeTarget> targets, List<DiscoveredJobs> discovered) {
         StringBuilder y = new StringBuilder();
         y.append("# Rendered by quants-infra from its stored scrape targets; edits here are overwritten.\n");
         y.append("global:\n");
@@ -89,14 +106,23 @@ public final class PrometheusConfig {
         y.append("    static_configs:\n");
         y.append("      - targets:\n");
         y.append("          - ").append(Yaml.quote(SELF)).append('\n');
+        for (DiscoveredJobs d : discovered) {
+            y.append("  - job_name: ").append(Yaml.quote(d.jobName())).append('\n');
+            y.append("    metrics_path: ").append(Yaml.quote(d.metricsPath())).append('\n');
+            fileSdConfig(y, d.file());
+        }
         for (ScrapeTarget t : sorted(targets)) {
             y.append("  - job_name: ").append(Yaml.quote(t.jobName())).append('\n');
-            y.append("    file_sd_configs:\n");
-            y.append("      - files:\n");
-            y.append("          - ").append(Yaml.quote(configDir + "/" + targetsFile(t.jobName()))).append('\n');
-            y.append("        refresh_interval: 30s\n");
+            fileSdConfig(y, targetsFile(t.jobName()));
         }
         return y.toString();
+    }
+
+    private void fileSdConfig(StringBuilder y, String file) {
+        y.append("    file_sd_configs:\n");
+        y.append("      - files:\n");
+        y.append("          - ").append(Yaml.quote(configDir + "/" + file)).append('\n');
+        y.append("        refresh_interval: 30s\n");
     }
 
     private static List<ScrapeTarget> sorted(Collection<ScrapeTarget> targets) {

@@ -20,13 +20,17 @@ import java.util.Map;
  */
 public final class ScrapeTargetService implements DeployHook {
     private final ScrapeTargetStore store;
-    private final MonitorConfigPublisher publisher;
-    private final PrometheusConfig prometheus;
+    private final MonitorFiles files;
 
+    /** Publishes typed targets, discovery jobs with no instances, and the Grafana files; no rule files. */
     public ScrapeTargetService(ScrapeTargetStore store, MonitorConfigPublisher publisher, PrometheusConfig prometheus) {
+        this(store, new MonitorFiles(store, null, InstanceAddresses.NONE, publisher, prometheus));
+    }
+
+    /** Publishes everything {@code files} renders (which must read the same {@code store}). */
+    public ScrapeTargetService(ScrapeTargetStore store, MonitorFiles files) {
         this.store = store;
-        this.publisher = publisher;
-        this.prometheus = prometheus;
+        this.files = files;
     }
 
     /** Validates and stores a target (replacing one with the same job name), then publishes. */
@@ -36,7 +40,7 @@ public final class ScrapeTargetService implements DeployHook {
         }
         ScrapeTarget target = ScrapeTarget.fromDocument(document);
         store.put(target);
-        return new Added(target, publisher.publish(rendered()));
+        return new Added(target, files.publish());
     }
 
     /** Removes a job and publishes; NotFoundException when there is no such job. */
@@ -44,7 +48,7 @@ public final class ScrapeTargetService implements DeployHook {
         if (!store.remove(jobName)) {
             throw new NotFoundException("no scrape target with job name '" + jobName + "'");
         }
-        return publisher.publish(rendered());
+        return files.publish();
     }
 
     /** Every stored target. */
@@ -52,15 +56,15 @@ public final class ScrapeTargetService implements DeployHook {
         return store.all();
     }
 
-    /** The files the monitor runs with: {@code prometheus.yml} and {@code targets/<job>.json}. */
+    /** The files the monitor runs with ({@link MonitorFiles#render()}). */
     public Map<String, String> rendered() {
-        return prometheus.render(store.all());
+        return files.render();
     }
 
     @Override
     public void beforeDeploy(ServiceType type, ServiceConfig config) {
         if (type.name().equals("monitor")) {
-            publisher.publish(rendered());
+            files.publish();
         }
     }
 

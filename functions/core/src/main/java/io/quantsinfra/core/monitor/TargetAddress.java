@@ -17,6 +17,13 @@ final class TargetAddress {
 
     private TargetAddress() {}
 
+    /** {@code host:port}, an IPv6 literal in brackets; checked, so that a platform-reported address cannot inject. */
+    static String hostPort(String host, int port) {
+        String target = (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
+        check(target, Path.ROOT.key("address"));
+        return target;
+    }
+
     static void check(String target, Path path) {
         if (target.contains("://") || target.contains("/")) {
             throw path.invalid(FORM + " without a scheme or path, got " + Values.show(target));
