@@ -25,6 +25,19 @@ public final class RouteLabels {
 
     private RouteLabels() {}
 
+    /**
+     * Labels as an API request gives them: a JSON object of names to values, or a list of amtool arguments
+     * ({@code ["severity=critical"]}); InvalidInputException otherwise.
+     */
+    public static Labels from(Object labels) {
+        return switch (labels) {
+            case null -> Labels.EMPTY;
+            case Map<?, ?> m -> of(m);
+            case List<?> l -> parse(l.stream().map(x -> x instanceof String s ? s : null).toList());
+            default -> throw new InvalidInputException("labels", "must be an object of names to values or a list of name=value");
+        };
+    }
+
     /** {@code args} as amtool reads them; InvalidInputException naming the argument otherwise. */
     public static Labels parse(List<String> args) {
         if (args.size() > MAX_LABELS) {
@@ -32,9 +45,11 @@ public final class RouteLabels {
         }
         Map<String, String> out = new TreeMap<>();
         for (String a : args) {
-            if (a == null || a.length() > Matchers.MAX_MATCHER_LENGTH) {
-                throw new InvalidInputException("labels", "a label is name=value, at most " + Matchers.MAX_MATCHER_LENGTH
-                        + " characters");
+            if (a == null) {
+                throw new InvalidInputException("labels", "each label must be a string name=value");
+            }
+            if (a.length() > Matchers.MAX_MATCHER_LENGTH) {
+                throw new InvalidInputException("labels", "a label is at most " + Matchers.MAX_MATCHER_LENGTH + " characters");
             }
             Matcher m = ONE.matcher(a);
             if (!m.matches()) {
