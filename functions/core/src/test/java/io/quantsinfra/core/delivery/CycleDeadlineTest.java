@@ -34,7 +34,8 @@ class CycleDeadlineTest {
     final DeliveryFixture f = new DeliveryFixture();
     final InMemoryNotificationLog log = new InMemoryNotificationLog();
     final RoutingService routing = new RoutingService(new InMemoryRoutingConfigStore(), new InMemorySecretValues(),
-            io.quantsinfra.core.egress.EgressGuard.strict(), f.clock);
+            new io.quantsinfra.core.egress.EgressGuard(io.quantsinfra.core.egress.EgressPolicy.loopback(),
+                    io.quantsinfra.core.egress.Resolver.SYSTEM), f.clock);
     final Dispatcher dispatcher = new Dispatcher(routing, new SilenceService(new InMemorySilenceStore(), f.clock), log,
             f.manager(jitterAt(0)), "https://ops.example", line -> { }, Telemetry.NONE, f.clock);
     final List<Alert> alerts = List.of(new Alert("ecs/HighCpu", "ecs", "ecs", Labels.of("alertname", "HighCpu"), Map.of(),
