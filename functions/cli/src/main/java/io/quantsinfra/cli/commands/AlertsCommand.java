@@ -164,7 +164,7 @@ public final class AlertsCommand implements Runnable {
 
     /** {@code alerts config apply|get}. */
     @Command(name = "config", mixinStandardHelpOptions = true, description = "The Alertmanager-shaped routing config.",
-            subcommands = {Config.Apply.class, Config.Get.class})
+            subcommands = {Config.Apply.class, Config.Get.class, RoutesCommand.class})
     static final class Config implements Runnable {
         @Spec
         CommandSpec spec;

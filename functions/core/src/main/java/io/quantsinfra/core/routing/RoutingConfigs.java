@@ -29,6 +29,7 @@ public final class RoutingConfigs {
      */
     public static final int MAX_ROUTE_DEPTH = 10;
 
+    private static final com.google.re2j.Pattern LABEL_NAME = com.google.re2j.Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
     private static final Set<String> TOP = Set.of("global", "route", "receivers", "inhibit_rules", "templates");
     private static final Set<String> GLOBAL = Set.of("resolve_timeout", "smtp_from", "smtp_smarthost", "smtp_hello",
             "smtp_auth_username", "smtp_auth_password", "smtp_auth_identity", "smtp_auth_secret", "smtp_require_tls",
@@ -129,6 +130,8 @@ public final class RoutingConfigs {
             if (all && groupBy.size() > 1) {
                 f.problem(at + ".group_by", "'...' groups by every label and cannot be combined with other labels");
             }
+            groupBy.stream().filter(l -> !l.equals("...") && !LABEL_NAME.matcher(l).matches()).forEach(l ->
+                    f.problem(at + ".group_by", "'" + l + "' is not a label name (letters, digits and '_', not starting with a digit)"));
             if (new HashSet<>(groupBy).size() != groupBy.size()) {
                 f.problem(at + ".group_by", "lists a label twice");
             }
@@ -187,6 +190,15 @@ public final class RoutingConfigs {
         return "{" + String.join(",", parts) + "}";
     }
 
+    /**
+     * A route's {@code match_re} matcher as Alertmanager keeps it: its value anchored as {@code ^(?:re)$}, which is
+     * what {@code amtool config routes show} prints. The compiled regex is the one of the value as written (anchoring
+     * twice matches the same strings), so limits and error messages stay about what the user wrote.
+     */
+    private static LabelMatcher legacyRegex(LabelMatcher m) {
+        return new LabelMatcher(m.name(), m.op(), "^(?:" + m.value() + ")$", m.regex());
+    }
+
     /** {@code <prefix>matchers} (list of strings), {@code <prefix>match} and {@code <prefix>match_re} (maps). */
     private static List<LabelMatcher> matchers(Fields f, String at, Map<?, ?> m, String prefix) {
         List<LabelMatcher> out = new ArrayList<>();
@@ -217,7 +229,8 @@ public final class RoutingConfigs {
             map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
             sorted.forEach((k, v) -> {
                 try {
-                    out.add(Matchers.of(k, kind.equals("match") ? LabelMatcher.Op.EQ : LabelMatcher.Op.REGEX, String.valueOf(v)));
+                    LabelMatcher lm = Matchers.of(k, kind.equals("match") ? LabelMatcher.Op.EQ : LabelMatcher.Op.REGEX, String.valueOf(v));
+                    out.add(kind.equals("match_re") && prefix.isEmpty() ? legacyRegex(lm) : lm);
                 } catch (IllegalArgumentException e) {
                     f.problem(at + "." + prefix + kind + "." + k, e.getMessage());
                 }

@@ -153,6 +153,23 @@ public final class RoutingService {
                 "no routing config has been applied; apply one with 'quants-infra alerts config apply -f FILE'"));
     }
 
+    /**
+     * Which receivers {@code labels} reach in {@code document} (validated as {@link #apply} parses it) or, when it is
+     * null, in the applied config; as {@code amtool config routes test} answers ({@link RouteTest}).
+     */
+    public RouteTest.Result testRoutes(Map<String, Object> document, Object labels, List<String> expected, boolean tree) {
+        return RouteTest.run(config(document), RouteLabels.from(labels), expected, tree);
+    }
+
+    /** The routing tree of {@code document}, or of the applied config when it is null, as {@code amtool config routes show} prints it. */
+    public String showRoutes(Map<String, Object> document) {
+        return RouteTest.show(config(document));
+    }
+
+    private RoutingConfig config(Map<String, Object> document) {
+        return document != null ? RoutingConfigs.parse(document) : RoutingConfigs.parse(stored().document());
+    }
+
     /** The current config, if one is stored and still validates. */
     public Optional<RoutingConfig> current() {
         return store.get().map(s -> RoutingConfigs.parse(s.document()));
