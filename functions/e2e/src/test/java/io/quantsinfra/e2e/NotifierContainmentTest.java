@@ -91,8 +91,11 @@ class NotifierContainmentTest {
             assertEquals(0, run.exit(), run::toString);
             assertEquals(1, healthy.requests().size(), "the other receiver of the cycle is notified\n" + run);
             assertTrue(run.out().contains("notifications: 1 sent, 2 failed"), run::toString);
-            assertTrue(run.out().contains("the endpoint URL in secret `alerting/slack` is not a valid URL"), run::toString);
-            assertTrue(run.out().contains("the endpoint URL in secret `alerting/hook` is not a valid URL"), run::toString);
+            // the send-time URL check (HttpPost) refuses them before any notifier can throw on them
+            assertTrue(run.out().contains("receiver slack could not be notified") && run.out().contains("slack-0: the endpoint URL is not valid"),
+                    run::toString);
+            assertTrue(run.out().contains("receiver hook could not be notified") && run.out().contains("webhook-0: the endpoint URL is not valid"),
+                    run::toString);
             assertTrue(runs.getLast().out().contains("\"failures\" : 1"), "counted in the endpoint stats\n" + runs.getLast());
             List<String> everything = new ArrayList<>(logs.lines());
             runs.forEach(r -> everything.add(r.out() + r.err()));

@@ -70,6 +70,21 @@ class TradeSafeBotOperationsTest {
     }
 
     @Test
+    void secretRotation_tellsALiveBotToStopEntries_beforeItsRestart_andTheHistorySaysSo() throws IOException {
+        deployLive();
+        bot.trades.add(trade(1, "BTC/USDT"));
+        Path value = dir.resolve("rotated.json");
+        Files.writeString(value, "{\"apiKey\": \"k2\", \"apiSecret\": \"s2\"}");
+
+        var run = local.cli("secrets", "rotate", "binance", "--value-file", value.toString());
+
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(bot.calls.contains("POST /api/v1/stopentry"), "the bot was told to stop new entries: " + bot.calls);
+        var history = local.cli("history", "--service", "freqtrade");
+        assertTrue(history.out().contains("freqtrade-1 (live): stopentry answered; open trades: #1 BTC/USDT"), history::toString);
+    }
+
+    @Test
     void destroy_ofALiveBotWithTwoOpenTrades_isRefusedAndNamesThem() throws IOException {
         deployLive();
         bot.trades.add(trade(1, "BTC/USDT"));

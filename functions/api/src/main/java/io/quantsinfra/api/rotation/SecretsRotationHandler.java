@@ -42,9 +42,14 @@ public final class SecretsRotationHandler implements RequestHandler<Map<String, 
         AwsClients clients = new AwsClients(settings, interceptors);
         SecretsManagerClient sm = clients.secretsManager();
         SecretsManagerStore store = new SecretsManagerStore(sm, settings.secretPrefix(), settings.kmsKeyId());
-        SecretService service = new SecretService(store, store, new EcsPlatform(clients.ecs(), settings),
-                new DynamoDbStateStore(clients.dynamoDb(), settings.table()), SecretTest.ACCEPT, settings.secretPrefix(),
-                Clock.systemUTC());
+        DynamoDbStateStore state = new DynamoDbStateStore(clients.dynamoDb(), settings.table());
+        io.quantsinfra.core.catalog.ServiceCatalog catalog = io.quantsinfra.core.catalog.ServiceCatalog.standard();
+        // finishSecret restarts the consumers; a bot among them is told to stop entries first
+        io.quantsinfra.core.bot.TradeGuard guard = io.quantsinfra.aws.freqtrade.BotGuards.of(clients.ecs(), settings, catalog,
+                state, store, store, Clock.systemUTC(), null);
+        SecretService service = new SecretService(store, store, new EcsPlatform(clients.ecs(), settings), state,
+                SecretTest.ACCEPT, settings.secretPrefix(), Clock.systemUTC(),
+                new io.quantsinfra.core.deploy.BotRestarts(catalog, state, guard));
         this.steps = new RotationSteps(sm, settings.secretPrefix(), service);
     }
 

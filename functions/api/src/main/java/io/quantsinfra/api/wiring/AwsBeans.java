@@ -163,8 +163,11 @@ final class AwsBeans {
 
     @Singleton
     SecretService secretService(SecretsManagerStore store, ContainerPlatform platform, StateStore state,
-                                AwsSettings settings, Clock clock) {
-        return new SecretService(store, store, platform, state, SecretTest.ACCEPT, settings.secretPrefix(), clock);
+                                AwsSettings settings, Clock clock, ServiceCatalog catalog,
+                                io.quantsinfra.core.bot.TradeGuard guard) {
+        // consumers of a changed secret restart; a bot among them is told to stop entries first
+        return new SecretService(store, store, platform, state, SecretTest.ACCEPT, settings.secretPrefix(), clock,
+                new io.quantsinfra.core.deploy.BotRestarts(catalog, state, guard));
     }
 
     /**
@@ -177,15 +180,7 @@ final class AwsBeans {
                                                   Optional<SettingsOverlay> overlay) {
         String localHost = overlay.orElse(SettingsOverlay.NONE).apply(System.getenv())
                 .get(io.quantsinfra.aws.freqtrade.EcsBotLocator.BOT_API_HOST);
-        ProbeCredentials login = new ProbeCredentials(catalog, state, secrets, secrets);
-        // The probe's login: the health endpoint is where Freqtrade's basic auth is known to be needed.
-        java.util.function.Function<io.quantsinfra.core.deploy.InstanceId, java.util.Map<String, String>> headers =
-                id -> login.headers(id, new io.quantsinfra.core.health.HealthEndpoint("freqtrade", 0, "/api/v1/health",
-                        io.quantsinfra.core.health.HealthEndpoint.Reading.FREQTRADE_LAST_PROCESS));
-        return new io.quantsinfra.core.bot.TradeGuard(
-                new io.quantsinfra.aws.freqtrade.FreqtradeRestApi(io.quantsinfra.aws.freqtrade.FreqtradeRestApi.DEFAULT_TIMEOUT),
-                new io.quantsinfra.aws.freqtrade.EcsBotLocator(ecs, settings.cluster(), settings.probeInstances(), localHost),
-                headers, clock, io.quantsinfra.core.delivery.Sleeper.REAL, io.quantsinfra.core.bot.TradeGuard.EXIT_BUDGET);
+        return io.quantsinfra.aws.freqtrade.BotGuards.of(ecs, settings, catalog, state, secrets, secrets, clock, localHost);
     }
 
     @Singleton

@@ -37,9 +37,17 @@ public final class SecretService {
     private final String prefix;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final ConsumerRestarts restarts;
 
     public SecretService(SecretStore store, SecretFormat format, ContainerPlatform platform, StateStore history,
                          SecretTest test, String prefix, Clock clock) {
+        this(store, format, platform, history, test, prefix, clock, ConsumerRestarts.NONE);
+    }
+
+    /** With {@code restarts} asked before consumers restart (bots stop taking entries first). */
+    public SecretService(SecretStore store, SecretFormat format, ContainerPlatform platform, StateStore history,
+                         SecretTest test, String prefix, Clock clock, ConsumerRestarts restarts) {
+        this.restarts = restarts;
         this.store = store;
         this.format = format;
         this.platform = platform;
@@ -184,13 +192,17 @@ public final class SecretService {
 
     private List<String> restartConsumers(String arn, String why, String actor) {
         List<InstanceState> consumers = platform.allInstances().stream().filter(s -> references(s.spec(), arn)).toList();
-        Map<String, List<String>> byService = new LinkedHashMap<>();
-        for (InstanceState s : consumers) {
-            platform.update(s.id(), null, null, null, true);
-            byService.computeIfAbsent(s.id().service(), k -> new ArrayList<>()).add(s.id().toString());
-        }
-        byService.forEach((service, ids) -> history.record(new DeploymentRecord(UUID.randomUUID().toString(), service,
-                actor, clock.instant(), "restart", "succeeded", ids, List.of(why))));
+        Map<String, List<InstanceState>> byService = new LinkedHashMap<>();
+        consumers.forEach(s -> byService.computeIfAbsent(s.id().service(), k -> new ArrayList<>()).add(s));
+        byService.forEach((service, instances) -> {
+            List<io.quantsinfra.core.bot.BotStop> stops = restarts.beforeRestart(instances);
+            instances.forEach(s -> platform.update(s.id(), null, null, null, true));
+            List<String> ids = instances.stream().map(s -> s.id().toString()).toList();
+            List<String> changes = new ArrayList<>(List.of(why));
+            stops.forEach(b -> changes.add(b.line()));
+            history.record(new DeploymentRecord(UUID.randomUUID().toString(), service, actor, clock.instant(), "restart",
+                    "succeeded", ids, changes, stops));
+        });
         return consumers.stream().map(s -> s.id().toString()).toList();
     }
 
