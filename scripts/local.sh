@@ -25,8 +25,10 @@ done
 moto_server="$(bash "$root/scripts/emulator-env.sh")"
 mkdir -p "$root/.run"
 echo "local: starting the AWS emulator ($("$root/.venv/bin/python" -c 'import moto; print("moto", moto.__version__)')) on 127.0.0.1:$emulator_port" >&2
+# moto's server one request at a time, so DynamoDB's conditional writes are atomic as on AWS
+moto_python="$(dirname "$moto_server")/python"; [ -x "$moto_python" ] || moto_python=python3
 MOTO_ECS_SERVICE_RUNNING=1 AWS_DEFAULT_REGION=us-east-1 \
-  "$moto_server" -H 127.0.0.1 -p "$emulator_port" >"$root/.run/moto.log" 2>&1 &
+  "$moto_python" "$root/scripts/moto-serialized.py" -H 127.0.0.1 -p "$emulator_port" >"$root/.run/moto.log" 2>&1 &
 moto_pid=$!
 cleanup() { kill "$moto_pid" 2>/dev/null || true; wait "$moto_pid" 2>/dev/null || true; }
 trap cleanup EXIT INT TERM

@@ -41,7 +41,9 @@ public final class MotoServer implements AwsEmulator, AutoCloseable {
         Path root = projectRoot();
         String motoServer = install(root);
         int chosen = port == 0 ? freePort() : port;
-        List<String> cmd = new ArrayList<>(List.of(motoServer, "-H", "127.0.0.1", "-p", Integer.toString(chosen)));
+        // moto's own server, one request at a time (scripts/moto-serialized.py: conditional writes atomic, as on AWS)
+        List<String> cmd = new ArrayList<>(List.of(pythonBeside(motoServer), root.resolve("scripts/moto-serialized.py").toString(),
+                "-H", "127.0.0.1", "-p", Integer.toString(chosen)));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         if (logFile != null) {
             pb.redirectOutput(logFile.toFile());
@@ -60,6 +62,12 @@ public final class MotoServer implements AwsEmulator, AutoCloseable {
         MotoServer server = new MotoServer(p, endpoint, versionOf(root));
         server.awaitReady(Duration.ofSeconds(60));
         return server;
+    }
+
+    /** The Python that runs {@code moto_server} (the virtualenv's, or the machine's beside its moto_server). */
+    static String pythonBeside(String motoServer) {
+        Path python = Path.of(motoServer).resolveSibling("python");
+        return Files.isExecutable(python) ? python.toString() : "python3";
     }
 
     /** Runs the project's install script and returns the path of {@code moto_server}. */
