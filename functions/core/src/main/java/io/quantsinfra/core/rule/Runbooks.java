@@ -9,15 +9,28 @@ import java.util.Optional;
  * docs URL configured they are the repository path {@code docs/runbooks/<page>.md}.
  */
 public final class Runbooks {
-    /** Alert name → page name (a test checks every page exists). */
-    public static final Map<String, String> PAGES = Map.of(
-            "InstanceDown", "instance-down",
-            "InstanceCrashLooping", "instance-crash-looping",
-            "HighCpu", "high-cpu",
-            "HighMemory", "high-memory",
-            "FreqtradeLoopStalled", "freqtrade-loop-stalled",
-            "CollectorNotCollecting", "collector-not-collecting",
-            "MonitorDown", "monitor-down");
+    /**
+     * Alert name → page name, for every alert of the rule files shipped in {@code docs/rules/} (the site module's
+     * {@code RunbookPagesTest} reads those files and fails for an alert without a page here or a
+     * {@code runbook_url} of its own).
+     */
+    public static final Map<String, String> PAGES = Map.ofEntries(
+            // default-rules.yml
+            Map.entry("InstanceDown", "instance-down"),
+            Map.entry("InstanceCrashLooping", "instance-crash-looping"),
+            Map.entry("HighCpu", "high-cpu"),
+            Map.entry("HighMemory", "high-memory"),
+            Map.entry("FreqtradeLoopStalled", "freqtrade-loop-stalled"),
+            Map.entry("CollectorNotCollecting", "collector-not-collecting"),
+            Map.entry("MonitorDown", "monitor-down"),
+            // seed-004-zigquant.yml
+            Map.entry("HighDrawdown", "high-drawdown"),
+            Map.entry("LowWinRate", "low-win-rate"),
+            Map.entry("ConsecutiveLosses", "consecutive-losses"),
+            Map.entry("HighApiLatency", "high-api-latency"),
+            Map.entry("ServiceDown", "service-down"),
+            Map.entry("HighMemoryUsage", "high-memory-usage"),
+            Map.entry("ExchangeDisconnected", "exchange-disconnected"));
 
     /** The docs base used when none is configured: links are then repository paths. */
     public static final String REPOSITORY_DOCS = "docs";

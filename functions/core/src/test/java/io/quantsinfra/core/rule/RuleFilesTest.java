@@ -111,7 +111,9 @@ class RuleFilesTest {
             assertTrue(page != null, a + " has no runbook");
             assertTrue(java.nio.file.Files.isRegularFile(RepoFiles.root().resolve("docs/runbooks/" + page + ".md")), page);
         }
-        assertEquals(Map.copyOf(Runbooks.PAGES).size(), alerts.size());
+        for (String page : Runbooks.PAGES.values()) {
+            assertTrue(java.nio.file.Files.isRegularFile(RepoFiles.root().resolve("docs/runbooks/" + page + ".md")), page);
+        }
         assertEquals("docs/runbooks/instance-down.md", Runbooks.url("InstanceDown", null).orElseThrow());
         assertEquals("https://ops.example/runbooks/instance-down", Runbooks.url("InstanceDown", "https://ops.example/").orElseThrow());
     }
