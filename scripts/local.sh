@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Local mode: the AWS emulator (moto) on 127.0.0.1:4566 and the API on 127.0.0.1:8080, until Ctrl-C.
+# Local mode: the AWS emulator (moto) on 127.0.0.1:4566 and the API on 127.0.0.1:8080 with the docs site
+# (site/dist, built when missing or stale) on the same origin, until Ctrl-C.
 # Options: --emulator-port N (default 4566), --port N (default 8080).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -44,5 +45,10 @@ if [ "$ready" != 1 ]; then
   exit 4
 fi
 
+# The docs and ops console, served on the API's origin: built once (and again when docs/ or site/ changed).
+if ! bash "$root/scripts/site-build.sh" --if-stale >&2; then
+  echo "local: the site did not build (see above); serving the API only" >&2
+fi
+
 "$JAVA_HOME/bin/java" -XX:+UseSerialGC -jar "$root/functions/api/target/quants-infra-local.jar" \
-  --emulator "http://127.0.0.1:$emulator_port" --port "$api_port"
+  --emulator "http://127.0.0.1:$emulator_port" --port "$api_port" --site "$root/site/dist"

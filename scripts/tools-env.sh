@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Installs the command-line tools tests run for real: promtool (Debian's prometheus package) and amtool
-# (Debian's prometheus-alertmanager package). Installing a Debian service package starts its daemon; a temporary
+# Installs the command-line tools tests run for real: promtool (Debian's prometheus package), amtool
+# (Debian's prometheus-alertmanager package) and a headless browser for the site's browser tests (Debian's
+# chromium; never a browser downloaded by a test tool). Installing a Debian service package starts its daemon; a temporary
 # policy-rc.d that answers 101 ("action forbidden") keeps invoke-rc.d from starting it, and it is removed again.
 set -euo pipefail
 
@@ -39,5 +40,10 @@ if ! command -v amtool >/dev/null 2>&1; then
   echo "tools: installing amtool (Debian package prometheus-alertmanager)" >&2
   apt_install prometheus-alertmanager prometheus-alertmanager
 fi
+if [ ! -x /usr/bin/chromium ]; then
+  echo "tools: installing chromium (Debian package chromium)" >&2
+  apt_install chromium chromium
+fi
 promtool --version 2>&1 | head -1 >&2
 amtool --version 2>&1 | head -1 >&2
+/usr/bin/chromium --version 2>&1 | head -1 >&2

@@ -37,6 +37,23 @@ class SiteTemplateTest {
     }
 
     @Test
+    void distribution_rewritesCleanUrls_andServesThe404Page() {
+        site.hasResourceProperties("AWS::CloudFront::Function", Match.objectLike(Map.of(
+                "FunctionCode", Match.stringLikeRegexp(".*request.uri = uri \\+ '.html'.*"))));
+        site.hasResourceProperties("AWS::CloudFront::Distribution", Match.objectLike(Map.of("DistributionConfig", Match.objectLike(Map.of(
+                "CustomErrorResponses", Match.arrayWith(List.of(Match.objectLike(Map.of(
+                        "ErrorCode", 403, "ResponseCode", 404, "ResponsePagePath", "/404.html")))))))));
+    }
+
+    @Test
+    void builtSite_cspAllowsItsInlineScriptsByHashOnly(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("index.html"), "<html><script id=\"x\">a()</script><script src=\"/app.js\"></script></html>");
+        String csp = io.quantsinfra.cdk.constructs.StaticSite.Props.cspFor(dir);
+        org.junit.jupiter.api.Assertions.assertTrue(csp.contains("script-src 'self' 'sha256-"), csp);
+        org.junit.jupiter.api.Assertions.assertFalse(csp.matches(".*script-src[^;]*'unsafe-inline'.*"), csp);
+    }
+
+    @Test
     void distribution_logsToTheLogBucket() {
         site.hasResourceProperties("AWS::CloudFront::Distribution", Match.objectLike(Map.of("DistributionConfig", Match.objectLike(Map.of(
                 "Logging", Match.objectLike(Map.of("Prefix", "cloudfront/")))))));

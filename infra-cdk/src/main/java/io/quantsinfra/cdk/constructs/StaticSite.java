@@ -61,6 +61,32 @@ public final class StaticSite extends Construct {
                 + software.amazon.awscdk.Aws.REGION + ".amazonaws.com; frame-ancestors 'none'; base-uri 'self'; "
                 + "form-action 'self'; object-src 'none'";
 
+        /**
+         * {@link #DEFAULT_CSP} with the built site's inline scripts allowed by their SHA-256 (VitePress's dark-mode and
+         * platform checks, the same on every page) and inline styles allowed (its code highlighter colours tokens with
+         * style attributes; a style runs no code). The placeholder has no inline script and keeps the default.
+         */
+        public static String cspFor(Path content) {
+            java.util.Set<String> hashes = new java.util.LinkedHashSet<>();
+            java.util.regex.Pattern inline = java.util.regex.Pattern.compile(
+                    "<script(?![^>]*\\bsrc=)[^>]*>(.*?)</script>", java.util.regex.Pattern.DOTALL);
+            try {
+                java.util.regex.Matcher m = inline.matcher(Files.readString(content.resolve("index.html")));
+                while (m.find()) {
+                    byte[] d = java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(m.group(1).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    hashes.add("'sha256-" + java.util.Base64.getEncoder().encodeToString(d) + "'");
+                }
+            } catch (java.io.IOException | java.security.NoSuchAlgorithmException e) {
+                throw new QuantsInfraCdkException("cannot read the site's index.html in " + content + ": " + e.getMessage());
+            }
+            if (hashes.isEmpty()) {
+                return DEFAULT_CSP;
+            }
+            return DEFAULT_CSP.replace("script-src 'self';", "script-src 'self' " + String.join(" ", hashes) + ";")
+                    .replace("style-src 'self';", "style-src 'self' 'unsafe-inline';");
+        }
+
         public Props {
             if (!Files.isRegularFile(content.resolve("index.html"))) {
                 throw new QuantsInfraCdkException("site content " + content + " has no index.html");
@@ -68,11 +94,26 @@ public final class StaticSite extends Construct {
             if ((domainName == null) != (certificateArn == null)) {
                 throw new QuantsInfraCdkException("a custom domain needs its certificate, and a certificate its domain");
             }
-            if (contentSecurityPolicy.contains("'unsafe-eval'") || contentSecurityPolicy.contains("*;")) {
+            if (contentSecurityPolicy.contains("'unsafe-eval'") || contentSecurityPolicy.contains("*;")
+                    || contentSecurityPolicy.matches(".*script-src[^;]*'unsafe-inline'.*")) {
                 throw new QuantsInfraCdkException("the content security policy allows eval or any source: " + contentSecurityPolicy);
             }
         }
     }
+
+    /** Viewer-request rewrite for clean URLs: a path without an extension is a page. */
+    static final String CLEAN_URLS = """
+            function handler(event) {
+              var request = event.request;
+              var uri = request.uri;
+              if (uri.endsWith('/')) {
+                request.uri = uri + 'index.html';
+              } else if (uri.lastIndexOf('.') <= uri.lastIndexOf('/')) {
+                request.uri = uri + '.html';
+              }
+              return request;
+            }
+            """;
 
     public StaticSite(Construct scope, String id, Props props) {
         super(scope, id);
@@ -93,6 +134,13 @@ public final class StaticSite extends Construct {
                                 .referrerPolicy(HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN).override(true).build())
                         .build())
                 .build();
+        // The site's pages are /runbooks/instance-down (what alerts link), stored as runbooks/instance-down.html.
+        software.amazon.awscdk.services.cloudfront.Function cleanUrls = software.amazon.awscdk.services.cloudfront.Function.Builder
+                .create(this, "CleanUrls")
+                .comment("quants-infra site: /x -> /x.html, /x/ -> /x/index.html")
+                .runtime(software.amazon.awscdk.services.cloudfront.FunctionRuntime.JS_2_0)
+                .code(software.amazon.awscdk.services.cloudfront.FunctionCode.fromInline(CLEAN_URLS))
+                .build();
         Distribution.Builder d = Distribution.Builder.create(this, "Distribution")
                 .comment("quants-infra runbooks and console")
                 .defaultRootObject("index.html")
@@ -103,7 +151,17 @@ public final class StaticSite extends Construct {
                         .cachePolicy(CachePolicy.CACHING_OPTIMIZED)
                         .responseHeadersPolicy(headers)
                         .compress(true)
+                        .functionAssociations(List.of(software.amazon.awscdk.services.cloudfront.FunctionAssociation.builder()
+                                .function(cleanUrls)
+                                .eventType(software.amazon.awscdk.services.cloudfront.FunctionEventType.VIEWER_REQUEST)
+                                .build()))
                         .build())
+                // S3 answers 403 for a missing key behind OAC (no ListBucket); both become the site's 404 page.
+                .errorResponses(List.of(
+                        software.amazon.awscdk.services.cloudfront.ErrorResponse.builder().httpStatus(403)
+                                .responseHttpStatus(404).responsePagePath("/404.html").ttl(Duration.minutes(1)).build(),
+                        software.amazon.awscdk.services.cloudfront.ErrorResponse.builder().httpStatus(404)
+                                .responseHttpStatus(404).responsePagePath("/404.html").ttl(Duration.minutes(1)).build()))
                 .httpVersion(HttpVersion.HTTP2_AND_3)
                 .priceClass(PriceClass.PRICE_CLASS_100)
                 .enableLogging(true)

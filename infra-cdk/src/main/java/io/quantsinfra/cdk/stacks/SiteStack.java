@@ -33,11 +33,12 @@ public final class SiteStack extends Stack {
         super(scope, id, props.stack());
         Path content = props.site().builtSite().orElse(props.placeholder());
         if (props.site().builtSite().isEmpty()) {
-            Annotations.of(this).addInfo("site/ is not built (" + props.site().buildDir() + " has no index.html): "
+            Annotations.of(this).addWarning("site/ is not built (" + props.site().buildDir() + " has no index.html): "
                     + "deploying the placeholder page from " + props.placeholder());
         }
         site = new StaticSite(this, "Site", new StaticSite.Props(content, props.site().domainName(),
-                props.site().certificateArn(), StaticSite.Props.DEFAULT_CSP, props.logRetention(), props.removal()));
+                props.site().certificateArn(), props.site().builtSite().isPresent() ? StaticSite.Props.cspFor(content)
+                        : StaticSite.Props.DEFAULT_CSP, props.logRetention(), props.removal()));
         origin = site.origin(props.site().domainName());
         CfnOutput.Builder.create(this, "SiteUrl").value(origin).description("The runbooks and console").build();
     }

@@ -21,27 +21,49 @@ import java.util.concurrent.Executors;
 /**
  * Serves the Lambda handler over plain HTTP on loopback, turning each request into the API Gateway
  * HTTP API (payload 2.0) event that AWS would deliver, so local mode runs the very code path Lambda runs.
+ * With a built site it also serves the docs and ops console on the same origin (GET and HEAD of anything
+ * outside {@code /v1}, {@code /health} and {@code /openapi.yml}), behind the same Host/Origin guard.
  */
 public final class ApiGatewayBridge implements AutoCloseable {
     private static final int MAX_BODY = 1 << 20;
     private final HttpServer server;
-    private final ApiHandler handler;
     private final LocalRequestGuard guard;
+    private final java.util.Optional<SiteFiles> site;
+    private volatile ApiHandler handler;
 
-    private ApiGatewayBridge(HttpServer server, ApiHandler handler) {
+    private ApiGatewayBridge(HttpServer server, java.util.Optional<SiteFiles> site) {
         this.server = server;
-        this.handler = handler;
+        this.site = site;
         this.guard = new LocalRequestGuard(server.getAddress().getPort());
     }
 
     /** Starts serving {@code handler} on {@code host:port} (port 0 = any free port). */
     public static ApiGatewayBridge start(ApiHandler handler, String host, int port) throws IOException {
+        return bind(host, port, java.util.Optional.empty()).serve(handler);
+    }
+
+    /**
+     * Binds {@code host:port} (port 0 = any free port) without answering yet, so the caller can learn the port
+     * (local mode's docs URL) before it builds the handler; {@link #serve} starts answering.
+     */
+    public static ApiGatewayBridge bind(String host, int port, java.util.Optional<SiteFiles> site) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
-        ApiGatewayBridge bridge = new ApiGatewayBridge(server, handler);
+        ApiGatewayBridge bridge = new ApiGatewayBridge(server, site);
         server.createContext("/", bridge::handle);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
         return bridge;
+    }
+
+    /** Starts answering with {@code api}. */
+    public ApiGatewayBridge serve(ApiHandler api) {
+        this.handler = api;
+        server.start();
+        return this;
+    }
+
+    /** The site served beside the API, if any. */
+    public java.util.Optional<SiteFiles> site() {
+        return site;
     }
 
     /** The port it listens on. */
@@ -57,6 +79,21 @@ public final class ApiGatewayBridge implements AutoCloseable {
                 respond(exchange, 403, "application/problem+json",
                         "{\"type\":\"https://quants-infra.dev/problems/forbidden\",\"title\":\"Forbidden\","
                                 + "\"status\":403,\"detail\":\"" + refused.get() + "\"}");
+                return;
+            }
+            String method = exchange.getRequestMethod();
+            if (site.isPresent() && (method.equals("GET") || method.equals("HEAD"))
+                    && SiteFiles.isSitePath(exchange.getRequestURI().getPath())) {
+                SiteFiles.Answer page = site.get().answer(exchange.getRequestURI().getRawPath());
+                page.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+                exchange.getResponseHeaders().set("Content-Type", page.contentType());
+                boolean head = method.equals("HEAD");
+                exchange.sendResponseHeaders(page.status(), head ? -1 : page.body().length);
+                if (!head) {
+                    try (OutputStream os = exchange.getResponseBody()) {
+                        os.write(page.body());
+                    }
+                }
                 return;
             }
             byte[] body = exchange.getRequestBody().readNBytes(MAX_BODY + 1);

@@ -9,8 +9,13 @@ import java.util.Optional;
  * docs URL configured they are the repository path {@code docs/runbooks/<page>.md}.
  */
 public final class Runbooks {
-    /** Alert name → page name (a test checks every page exists). */
+    /**
+     * Alert name → page name, for every alert of the rule files shipped in {@code docs/rules/} (the site module's
+     * {@code RunbookPagesTest} reads those files and fails for an alert without a page here or a
+     * {@code runbook_url} of its own).
+     */
     public static final Map<String, String> PAGES = Map.ofEntries(
+            // default-rules.yml
             Map.entry("InstanceDown", "instance-down"),
             Map.entry("InstanceCrashLooping", "instance-crash-looping"),
             Map.entry("HighCpu", "high-cpu"),
@@ -23,7 +28,15 @@ public final class Runbooks {
             Map.entry("FreqtradeWinRateLow", "freqtrade-win-rate-low"),
             Map.entry("FreqtradeConsecutiveLosses", "freqtrade-consecutive-losses"),
             Map.entry("FreqtradeNotProcessing", "freqtrade-not-processing"),
-            Map.entry("FreqtradeNoRecentTrades", "freqtrade-no-recent-trades"));
+            Map.entry("FreqtradeNoRecentTrades", "freqtrade-no-recent-trades"),
+            // seed-004-zigquant.yml
+            Map.entry("HighDrawdown", "high-drawdown"),
+            Map.entry("LowWinRate", "low-win-rate"),
+            Map.entry("ConsecutiveLosses", "consecutive-losses"),
+            Map.entry("HighApiLatency", "high-api-latency"),
+            Map.entry("ServiceDown", "service-down"),
+            Map.entry("HighMemoryUsage", "high-memory-usage"),
+            Map.entry("ExchangeDisconnected", "exchange-disconnected"));
 
     /** The docs base used when none is configured: links are then repository paths. */
     public static final String REPOSITORY_DOCS = "docs";

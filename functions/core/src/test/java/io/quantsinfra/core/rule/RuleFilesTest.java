@@ -112,6 +112,9 @@ class RuleFilesTest {
             assertTrue(java.nio.file.Files.isRegularFile(RepoFiles.root().resolve("docs/runbooks/" + page + ".md")), page);
         }
         assertTrue(Runbooks.PAGES.keySet().containsAll(alerts));
+        for (String page : Runbooks.PAGES.values()) {
+            assertTrue(java.nio.file.Files.isRegularFile(RepoFiles.root().resolve("docs/runbooks/" + page + ".md")), page);
+        }
         assertEquals("docs/runbooks/instance-down.md", Runbooks.url("InstanceDown", null).orElseThrow());
         assertEquals("https://ops.example/runbooks/instance-down", Runbooks.url("InstanceDown", "https://ops.example/").orElseThrow());
     }
