@@ -80,7 +80,7 @@ class BadAlertingInputTest {
         c.add(rules("prometheus up", "use quants_infra_instance_up", rule("expr: up{job=\"x\"} == 0")));
         c.add(rules("unmapped aws namespace", "names no namespace quants-infra maps", rule("expr: aws_kafka_lag_average > 5")));
         c.add(rules("aws without statistic", "no statistic", rule("expr: aws_ecs_cpuutilization > 80")));
-        c.add(rules("subquery", "subqueries [range:step] are not supported", rule("expr: max_over_time(rate(m[5m])[30m:1m]) > 1")));
+        c.add(rules("subquery", "subqueries are not supported", rule("expr: max_over_time(rate(m[5m])[30m:1m]) > 1")));
         c.add(rules("unclosed selector", "expected in the selector", rule("expr: 'm{a=\"b\" > 1'")));
         c.add(rules("sub-minute range", "shorter than CloudWatch's 1-minute period", rule("expr: rate(m[30s]) > 1")));
         c.add(rules("bad for", "not a duration", rule("expr: m > 1\nfor: five minutes")));
