@@ -102,17 +102,23 @@ public final class FunctionCallLog implements ExecutionInterceptor {
                 attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME), context.request()));
     }
 
+    private static final Object APPEND = new Object();
+
     private static void record(Path file, String line) {
         Set<String> written = WRITTEN.computeIfAbsent(file, FunctionCallLog::existing);
         if (!written.add(line)) {
             return;
         }
-        // Several test JVMs (one per module) append to the same file over a build: lock it while appending.
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-             FileLock ignored = ch.lock()) {
-            ch.write(java.nio.ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file, e);
+        // Several test JVMs (one per module) append to the same file over a build: lock it while appending. A file
+        // lock is held per JVM, so threads of this JVM take turns first (two threads locking the same file at once
+        // is an OverlappingFileLockException).
+        synchronized (APPEND) {
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                 FileLock ignored = ch.lock()) {
+                ch.write(java.nio.ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot append to " + file, e);
+            }
         }
     }
 
