@@ -24,12 +24,25 @@ public final class HealthProbeHandler implements RequestHandler<Map<String, Obje
         this.wiring = wiring;
     }
 
+    /**
+     * Republishes the monitor's files so its Prometheus follows tasks that moved (a restart gives a Fargate task a new
+     * address). A failure is reported in the result, never thrown: the health verdicts stand.
+     */
+    private Object refreshMonitor() {
+        try {
+            return wiring.monitorFiles().map(f -> (Object) f.publish()).orElse("no monitor bucket configured");
+        } catch (RuntimeException e) {
+            return "not refreshed: " + e.getClass().getSimpleName();
+        }
+    }
+
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         try {
             HealthProbeService.Report r = wiring.probe().run();
             Map<String, Object> out = new LinkedHashMap<>(r.toDocument());
             out.put("trigger", ScheduledEvents.rule(event));
+            out.put("monitor_files", refreshMonitor());
             System.out.println(Json.line("health-probe", out));
             return out;
         } finally {

@@ -42,6 +42,7 @@ public final class ScheduledWiring implements AutoCloseable {
     private final Telemetry telemetry;
     private Alerting alerting;
     private HealthProbeService probe;
+    private io.quantsinfra.core.monitor.MonitorFiles monitorFiles;
     private EcsClient ecs;
     private final TaskAddresses addresses;
 
@@ -85,10 +86,27 @@ public final class ScheduledWiring implements AutoCloseable {
         return alerting;
     }
 
+    /**
+     * The monitor's files (typed and discovered scrape targets, rule files), or empty without a monitor bucket. The
+     * probe republishes them every cycle: Fargate tasks change address whenever they restart, also on their own.
+     */
+    synchronized java.util.Optional<io.quantsinfra.core.monitor.MonitorFiles> monitorFiles() {
+        AwsSettings s = clients.settings();
+        if (s.monitorBucket() == null || s.monitorBucket().isBlank()) {
+            return java.util.Optional.empty();
+        }
+        if (monitorFiles == null) {
+            EcsClient client = ecs != null ? ecs : clients.ecs();
+            ecs = client;
+            monitorFiles = io.quantsinfra.aws.monitor.AwsMonitor.files(clients, client, new EcsPlatform(client, s));
+        }
+        return java.util.Optional.of(monitorFiles);
+    }
+
     synchronized HealthProbeService probe() {
         if (probe == null) {
             AwsSettings s = clients.settings();
-            ecs = clients.ecs();
+            ecs = ecs != null ? ecs : clients.ecs();
             Alerting.Ports ports = alerting().ports();
             ServiceCatalog catalog = ServiceCatalog.standard();
             DynamoDbStateStore state = new DynamoDbStateStore(clients.dynamoDb(), s.table());

@@ -123,4 +123,19 @@ class ScheduledHandlersTest {
             assertEquals(now, c.alerting().ports().heartbeats().last(Heartbeats.PROBE).orElseThrow());
         }
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void healthProbe_republishesTheMonitorsDiscoveredTargets_everyCycle() throws Exception {
+        try (ScheduledWiring c = container(); var s3 = new io.quantsinfra.aws.AwsClients(settings).s3()) {
+            Map<String, Object> first = RecordedCalls.probe(c, event());
+            Map<String, Object> second = RecordedCalls.probe(c, event());
+
+            assertTrue(first.get("monitor_files") instanceof List<?>, "published: " + first.get("monitor_files"));
+            var keys = s3.listObjectsV2(r -> r.bucket(settings.monitorBucket()).prefix("monitor/")).contents().stream()
+                    .map(o -> o.key()).toList();
+            assertTrue(keys.stream().anyMatch(k -> k.contains("discovered/")), keys.toString());
+            assertEquals(List.of(), second.get("monitor_files"), "nothing moved, nothing rewritten");
+        }
+    }
 }

@@ -59,6 +59,8 @@ public record ScheduledJob(String id, String description, String handler, Path j
                 new ScheduledJob("HealthProbe", "quants-infra health probe", HEALTH_PROBE_HANDLER,
                         config.scheduledLambdaJar(), config.healthProbeRate(),
                         Map.of("source", "quants-infra.schedule", "job", "health-probe"),
-                        EnumSet.of(Capability.ECS_READ, Capability.STATE, Capability.SECRETS_READ, Capability.METRICS)));
+                        // MONITOR_CONFIG: each cycle republishes the monitor's discovered targets (tasks move on restart).
+                        EnumSet.of(Capability.ECS_READ, Capability.STATE, Capability.SECRETS_READ, Capability.METRICS,
+                                Capability.MONITOR_CONFIG)));
     }
 }
