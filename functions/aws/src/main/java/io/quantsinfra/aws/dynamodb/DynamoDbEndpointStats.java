@@ -14,8 +14,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * Endpoint counters under {@code ENDPOINT / <receiver>/<endpoint>} (atomic ADDs), the per-minute allowance under
- * {@code RATELIMIT / <receiver>/<endpoint>#<minute>#<slot>} (one item per send, each slot taken by a conditional
- * put, so the limit holds across concurrent Lambdas) and round-robin positions under {@code ROUNDROBIN / <receiver>}.
+ * {@code RATELIMIT / <receiver>/<endpoint>#<minute>} (an ADD conditional on staying under the limit, so the limit
+ * holds across concurrent Lambdas) and round-robin positions under {@code ROUNDROBIN / <receiver>}.
  */
 public final class DynamoDbEndpointStats implements EndpointStats {
     private final DynamoDbClient dynamo;
@@ -63,30 +63,25 @@ public final class DynamoDbEndpointStats implements EndpointStats {
 
     @Override
     public boolean tryAcquire(String receiver, String endpoint, int limit, Instant now) {
-        // One item per slot of the minute, each taken by a conditional put: a put's condition is atomic in DynamoDB
-        // and in the emulator (a conditional ADD let concurrent callers past the limit there).
-        String minute = minuteKey(receiver, endpoint, now);
-        for (int slot = used(receiver, endpoint, now); slot < limit; slot++) {
-            Map<String, AttributeValue> item = new HashMap<>(Items.key("RATELIMIT", minute + "#" + String.format("%06d", slot)));
-            item.put(StateTable.TTL_ATTRIBUTE, StateTable.expiresAt(now.plusSeconds(3600)));
-            try {
-                AwsErrors.call("take from the rate limit", () -> dynamo.putItem(r -> r.tableName(table).item(item)
-                        .conditionExpression("attribute_not_exists(pk)")));
-                return true;
-            } catch (ConflictException e) {
-                // taken by another caller meanwhile: try the next slot
-            }
+        try {
+            AwsErrors.call("take from the rate limit", () -> dynamo.updateItem(r -> r.tableName(table)
+                    .key(Items.key("RATELIMIT", minuteKey(receiver, endpoint, now)))
+                    .updateExpression("ADD #c :one SET #ttl = :ttl")
+                    .conditionExpression("attribute_not_exists(#c) OR #c < :limit")
+                    .expressionAttributeNames(Map.of("#c", "count", "#ttl", StateTable.TTL_ATTRIBUTE))
+                    .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":limit", AttributeValue.fromN(Integer.toString(limit)),
+                            ":ttl", StateTable.expiresAt(now.plusSeconds(3600))))));
+            return true;
+        } catch (ConflictException e) {
+            return false;
         }
-        return false;
     }
 
     @Override
     public int used(String receiver, String endpoint, Instant now) {
-        String prefix = minuteKey(receiver, endpoint, now) + "#";
-        return AwsErrors.call("read the rate limit", () -> dynamo.query(r -> r.tableName(table).consistentRead(true)
-                .keyConditionExpression("pk = :pk AND begins_with(sk, :prefix)")
-                .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("RATELIMIT"), ":prefix", AttributeValue.fromS(prefix)))
-                .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)).count());
+        Map<String, AttributeValue> i = AwsErrors.call("read the rate limit", () -> dynamo.getItem(r -> r.tableName(table)
+                .key(Items.key("RATELIMIT", minuteKey(receiver, endpoint, now))).consistentRead(true)).item());
+        return i == null ? 0 : (int) Items.n(i, "count");
     }
 
     @Override
