@@ -136,6 +136,9 @@ public final class LocalAccount {
             return new Network(subnets.stream().sorted().toList(), sg);
         }
         vpcId = ec2.createVpc(r -> r.cidrBlock("10.42.0.0/16").tagSpecifications(tags(ResourceType.VPC, VPC_NAME))).vpc().vpcId();
+        // As the CDK's VPC has them. Without DNS host names the emulator's RunTask fails (500) on an awsvpc task: it
+        // reads the ENI's private DNS name, which it only gives ENIs in such a VPC.
+        ec2.modifyVpcAttribute(r -> r.vpcId(vpcId).enableDnsHostnames(b -> b.value(true)));
         String[][] layout = {{REGION + "a", "10.42.1.0/24"}, {REGION + "b", "10.42.2.0/24"}};
         for (String[] az : layout) {
             subnets.add(ec2.createSubnet(r -> r.vpcId(vpcId).availabilityZone(az[0]).cidrBlock(az[1])
