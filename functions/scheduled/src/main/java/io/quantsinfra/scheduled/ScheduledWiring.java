@@ -15,7 +15,6 @@ import io.quantsinfra.aws.telemetry.SyncCloudWatchAsyncClient;
 import io.quantsinfra.core.alerting.Alerting;
 import io.quantsinfra.core.catalog.ServiceCatalog;
 import io.quantsinfra.core.health.HealthRules;
-import io.quantsinfra.core.health.HttpHealthProbe;
 import io.quantsinfra.core.metrics.MetricPublisher;
 import io.quantsinfra.core.probe.HealthProbeService;
 import io.quantsinfra.core.servicemetrics.ServiceMetricsScraper;
@@ -113,7 +112,7 @@ public final class ScheduledWiring implements AutoCloseable {
             SecretsManagerStore secrets = new SecretsManagerStore(clients.secretsManager(), s.secretPrefix(), s.kmsKeyId());
             ProbeCredentials credentials = new ProbeCredentials(catalog, state, secrets, secrets);
             probe = new HealthProbeService(catalog, new EcsPlatform(ecs, s), state,
-                    new EcsHealthSource(ecs, s.cluster(), HttpHealthProbe.create(), credentials, addresses),
+                    new EcsHealthSource(ecs, s.cluster(), EcsHealthSource.probe(s), credentials, addresses),
                     HealthRules.defaults(),
                     (MetricPublisher) ports.metrics(), ports.heartbeats(), clock,
                     ServiceMetricsScraper.builder().headers(credentials::headers).build());

@@ -12,10 +12,7 @@ import io.quantsinfra.aws.ecs.EcsPlatform;
 import io.quantsinfra.aws.telemetry.FlushingCloudWatchMeterRegistry;
 import io.quantsinfra.aws.telemetry.MicrometerTelemetry;
 import io.quantsinfra.core.telemetry.Telemetry;
-import io.quantsinfra.core.health.EndpointProbe;
-import io.quantsinfra.core.health.HealthProbe;
 import io.quantsinfra.core.health.HealthRules;
-import io.quantsinfra.core.health.HttpHealthProbe;
 import io.quantsinfra.core.status.HealthFactsSource;
 import io.quantsinfra.core.status.ProbeCredentials;
 import io.quantsinfra.core.status.StatusService;
@@ -95,10 +92,8 @@ final class AwsBeans {
     @Singleton
     HealthFactsSource healthFacts(EcsClient ecs, AwsSettings settings, ServiceCatalog catalog, StateStore state,
                                   SecretsManagerStore secrets) {
-        HealthProbe probe = settings.probeInstances() ? HttpHealthProbe.create()
-                : (address, endpoints) -> EndpointProbe.notProbed(endpoints,
-                        "probing is off (QUANTS_INFRA_HEALTH_PROBE=false: the control plane cannot reach tasks)");
-        return new EcsHealthSource(ecs, settings.cluster(), probe, new ProbeCredentials(catalog, state, secrets, secrets));
+        return new EcsHealthSource(ecs, settings.cluster(), EcsHealthSource.probe(settings),
+                new ProbeCredentials(catalog, state, secrets, secrets));
     }
 
     @Singleton

@@ -1,6 +1,5 @@
 package io.quantsinfra.aws.ecs;
 
-import io.quantsinfra.aws.AwsErrors;
 import io.quantsinfra.core.deploy.ContainerPlatform;
 import io.quantsinfra.core.deploy.InstanceState;
 import io.quantsinfra.core.deploy.TaskSpec;
@@ -8,15 +7,15 @@ import io.quantsinfra.core.monitor.InstanceAddresses;
 import io.quantsinfra.core.monitor.RunningInstance;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Task;
 
 /**
  * The running tasks' addresses of the managed instances of some services, from ECS: the instances from the
- * platform's registry (ECS services tagged {@code managed-by=quants-infra}), their RUNNING tasks
- * ({@code ListTasks}, {@code DescribeTasks}) and each task's ENI address ({@link EcsHealthFacts#privateIpv4}).
+ * platform's registry (ECS services tagged {@code managed-by=quants-infra}, listed once), their RUNNING tasks
+ * (the cluster's, in pages: {@link EcsServiceTasks}) and each task's ENI address ({@link EcsHealthFacts#privateIpv4}).
  * The ports are the task definition's: the first container with a port (the service's own container).
  */
 public final class EcsInstanceAddresses implements InstanceAddresses {
@@ -34,24 +33,19 @@ public final class EcsInstanceAddresses implements InstanceAddresses {
 
     @Override
     public List<RunningInstance> running() {
+        List<InstanceState> instances = platform.allInstances().stream()
+                .filter(i -> services.contains(i.id().service()))
+                .filter(i -> (i.desired() > 0 || i.running() > 0) && !ports(i.spec()).isEmpty())
+                .toList();
+        Map<String, List<Task>> tasks = new EcsServiceTasks(ecs, cluster)
+                .of(instances.stream().map(i -> i.id().toString()).toList(), false);
         List<RunningInstance> out = new ArrayList<>();
-        for (String service : services) {
-            for (InstanceState instance : platform.instances(service)) {
-                List<Integer> ports = ports(instance.spec());
-                if ((instance.desired() > 0 || instance.running() > 0) && !ports.isEmpty()) {
-                    tasks(instance.id().toString()).stream().map(EcsHealthFacts::privateIpv4).flatMap(Optional::stream)
-                            .forEach(address -> out.add(new RunningInstance(instance.id(), address, ports)));
-                }
-            }
+        for (InstanceState instance : instances) {
+            List<Integer> ports = ports(instance.spec());
+            tasks.get(instance.id().toString()).stream().map(EcsHealthFacts::privateIpv4).flatMap(Optional::stream)
+                    .forEach(address -> out.add(new RunningInstance(instance.id(), address, ports)));
         }
         return out;
-    }
-
-    private List<Task> tasks(String name) {
-        List<String> arns = AwsErrors.call("list tasks of " + name, () -> ecs.listTasks(r -> r.cluster(cluster)
-                .serviceName(name).desiredStatus(DesiredStatus.RUNNING).maxResults(100)).taskArns());
-        return arns.isEmpty() ? List.of() : AwsErrors.call("describe tasks of " + name,
-                () -> ecs.describeTasks(r -> r.cluster(cluster).tasks(arns)).tasks());
     }
 
     static List<Integer> ports(TaskSpec spec) {

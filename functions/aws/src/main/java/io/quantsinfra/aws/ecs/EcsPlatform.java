@@ -43,9 +43,19 @@ public final class EcsPlatform implements ContainerPlatform {
     static final String MANAGER = "quants-infra";
     private static final Pattern TD_ARN = Pattern.compile(".*:task-definition/([^:]+):(\\d+)$");
 
+    /** Task definitions kept by ARN; a revision never changes, so an entry never goes stale. */
+    static final int CACHED_TASK_DEFINITIONS = 512;
+
     private final EcsClient ecs;
     private final AwsSettings settings;
     private final TaskDefinitionMapper mapper;
+    private final Map<String, TaskSpec> specs = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, TaskSpec> eldest) {
+                    return size() > CACHED_TASK_DEFINITIONS;
+                }
+            });
 
     public EcsPlatform(EcsClient ecs, AwsSettings settings) {
         this.ecs = ecs;
@@ -73,7 +83,7 @@ public final class EcsPlatform implements ContainerPlatform {
     private List<InstanceState> describeMatching(Predicate<String> nameFilter) {
         List<String> names = new ArrayList<>();
         AwsErrors.call("list ECS services in cluster " + settings.cluster(), () -> {
-            ecs.listServicesPaginator(r -> r.cluster(settings.cluster())).serviceArns().forEach(arn -> {
+            ecs.listServicesPaginator(r -> r.cluster(settings.cluster()).maxResults(100)).serviceArns().forEach(arn -> {
                 String name = arn.substring(arn.lastIndexOf('/') + 1);
                 if (nameFilter.test(name)) {
                     names.add(name);
@@ -100,14 +110,29 @@ public final class EcsPlatform implements ContainerPlatform {
     private InstanceState toState(Service s) {
         InstanceId id = InstanceId.parse(s.serviceName());
         TaskDefinitionRef ref = ref(s.taskDefinition());
-        DescribeTaskDefinitionResponse td = AwsErrors.call("describe task definition " + ref.family() + ":" + ref.revision(),
-                () -> ecs.describeTaskDefinition(r -> r.taskDefinition(s.taskDefinition()).include(TaskDefinitionField.TAGS)));
-        TaskSpec spec = TaskDefinitionMapper.toSpec(td.taskDefinition(), td.tags());
+        TaskSpec spec = spec(ref);
         List<String> subnets = s.networkConfiguration() == null || s.networkConfiguration().awsvpcConfiguration() == null
                 ? List.of() : s.networkConfiguration().awsvpcConfiguration().subnets();
         String host = s.tags().stream().filter(t -> "quants-infra:host".equals(t.key())).map(Tag::value).findFirst().orElse("");
         return new InstanceState(id, ref, spec, new Placement(host, subnets), s.desiredCount(), s.runningCount(),
                 s.pendingCount(), EcsRollout.of(s));
+    }
+
+    /**
+     * The spec a task definition revision holds, read once per container: {@code DescribeTaskDefinition} per instance
+     * was a quarter of a status's calls, for data that cannot change (a revision is immutable; quants-infra sets its
+     * tags only when it registers it).
+     */
+    private TaskSpec spec(TaskDefinitionRef ref) {
+        TaskSpec cached = specs.get(ref.arn());
+        if (cached != null) {
+            return cached;
+        }
+        DescribeTaskDefinitionResponse td = AwsErrors.call("describe task definition " + ref.family() + ":" + ref.revision(),
+                () -> ecs.describeTaskDefinition(r -> r.taskDefinition(ref.arn()).include(TaskDefinitionField.TAGS)));
+        TaskSpec spec = TaskDefinitionMapper.toSpec(td.taskDefinition(), td.tags());
+        specs.put(ref.arn(), spec);
+        return spec;
     }
 
     static TaskDefinitionRef ref(String arn) {

@@ -1,13 +1,11 @@
 package io.quantsinfra.aws.freqtrade;
 
-import io.quantsinfra.aws.AwsErrors;
 import io.quantsinfra.aws.ecs.EcsHealthFacts;
+import io.quantsinfra.aws.ecs.EcsServiceTasks;
 import io.quantsinfra.core.bot.BotLocator;
 import io.quantsinfra.core.deploy.InstanceId;
-import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.ecs.EcsClient;
-import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 
 /**
  * Where a bot answers: the private address of its service's RUNNING task, as the health probe finds it
@@ -47,11 +45,9 @@ public final class EcsBotLocator implements BotLocator {
         if (!reachable) {
             return new Located.Nowhere("the control plane cannot reach tasks (QUANTS_INFRA_HEALTH_PROBE=false)");
         }
-        String name = instance.toString();
-        List<String> arns = AwsErrors.call("list tasks of " + name, () -> ecs.listTasks(r -> r.cluster(cluster)
-                .serviceName(name).desiredStatus(DesiredStatus.RUNNING).maxResults(10)).taskArns());
-        Optional<String> host = arns.isEmpty() ? Optional.empty() : AwsErrors.call("describe tasks of " + name,
-                () -> ecs.describeTasks(r -> r.cluster(cluster).tasks(arns)).tasks()).stream()
+        // Only the service's own tasks (by their group): the emulator's ListTasks ignores serviceName, and a job's
+        // one-off task must never be taken for the bot.
+        Optional<String> host = new EcsServiceTasks(ecs, cluster).of(instance.toString(), false).stream()
                 .filter(t -> "RUNNING".equals(t.lastStatus()))
                 .map(EcsHealthFacts::privateIpv4).flatMap(Optional::stream).findFirst();
         return host.<Located>map(Located.At::new).orElseGet(() -> new Located.Nowhere("no running task has a reachable address"));

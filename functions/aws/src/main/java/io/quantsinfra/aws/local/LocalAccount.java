@@ -168,6 +168,14 @@ public final class LocalAccount {
                     .POST(HttpRequest.BodyPublishers.ofString("{\"CreationToken\":\"quants-infra-collector-data\","
                             + "\"Encrypted\":true,\"Tags\":[{\"Key\":\"managed-by\",\"Value\":\"quants-infra\"}]}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 409) {
+                // Prepared before (another local mode on the same emulator): the one with this creation token.
+                r = http.send(HttpRequest.newBuilder(endpoint.resolve(
+                                "/2015-02-01/file-systems?CreationToken=quants-infra-collector-data"))
+                        .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20260101/" + REGION
+                                + "/elasticfilesystem/aws4_request, SignedHeaders=host, Signature=0")
+                        .GET().build(), HttpResponse.BodyHandlers.ofString());
+            }
             Matcher m = Pattern.compile("\"FileSystemId\"\\s*:\\s*\"(fs-[0-9a-f]+)\"").matcher(r.body());
             if (m.find()) {
                 return m.group(1);

@@ -71,6 +71,19 @@ class EcsPlatformTest {
     }
 
     @Test
+    void instances_describeEachTaskDefinitionRevisionOnce_becauseARevisionNeverChanges() {
+        TaskDefinitionRef ref = platform.register(spec("data-collector-1", "5"));
+        platform.create(new InstanceId("data-collector", 1), ref, new Placement("us-east-1a", List.of(clients.settings().subnets().getFirst())), 1);
+        recorder.clear();
+
+        platform.allInstances();
+        platform.instances("data-collector");
+        platform.instance(new InstanceId("data-collector", 1));
+
+        assertEquals(1, recorder.calls().stream().filter(c -> c.operation().equals("DescribeTaskDefinition")).count());
+    }
+
+    @Test
     void register_writesAFargateAwsvpcAwslogsTaskDefinition() {
         TaskDefinitionRef ref = platform.register(spec("data-collector-1", "5"));
 

@@ -3,6 +3,7 @@ package io.quantsinfra.core.probe;
 import io.quantsinfra.core.catalog.ServiceCatalog;
 import io.quantsinfra.core.catalog.ServiceType;
 import io.quantsinfra.core.deploy.ContainerPlatform;
+import io.quantsinfra.core.deploy.InstanceId;
 import io.quantsinfra.core.deploy.InstanceState;
 import io.quantsinfra.core.evaluation.Heartbeats;
 import io.quantsinfra.core.health.EndpointProbe;
@@ -122,7 +123,11 @@ public final class HealthProbeService {
         for (InstanceState s : instances) {
             endpoints.computeIfAbsent(s.id().service(), this::endpoints);
         }
-        List<Probed> probed = probeAll(instances, endpoints, now);
+        Map<InstanceId, List<HealthEndpoint>> targets = new LinkedHashMap<>();
+        instances.forEach(s -> targets.put(s.id(), endpoints.get(s.id().service())));
+        Map<InstanceId, HealthFacts> gathered = facts.gatherAll(targets, now);
+        instances = instances.stream().filter(s -> gathered.containsKey(s.id())).toList();
+        List<Probed> probed = judgeAll(instances, gathered, endpoints, now);
         List<MetricPublisher.Datum> data = new ArrayList<>();
         List<Verdict> verdicts = new ArrayList<>();
         List<Scrape> scrapes = new ArrayList<>();
@@ -145,12 +150,14 @@ public final class HealthProbeService {
         return new Report(now, verdicts, data.size(), scrapes);
     }
 
-    private List<Probed> probeAll(List<InstanceState> instances, Map<String, List<HealthEndpoint>> endpoints, Instant now) {
+    /** Judges every instance from its gathered facts and reads the services' own metrics, in parallel. */
+    private List<Probed> judgeAll(List<InstanceState> instances, Map<InstanceId, HealthFacts> gathered,
+                                  Map<String, List<HealthEndpoint>> endpoints, Instant now) {
         List<Probed> out = new ArrayList<>();
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Probed>> futures = new ArrayList<>();
             for (InstanceState s : instances) {
-                futures.add(pool.submit(() -> probe(s, endpoints.get(s.id().service()), now)));
+                futures.add(pool.submit(() -> judge(s, gathered.get(s.id()), endpoints.get(s.id().service()), now)));
             }
             for (Future<Probed> f : futures) {
                 out.add(f.get());
@@ -168,8 +175,7 @@ public final class HealthProbeService {
      * Judges one instance; reads its own metrics only where an endpoint answered, so an unreachable instance costs
      * the probe's timeout once, not again per metrics call.
      */
-    private Probed probe(InstanceState s, List<HealthEndpoint> endpoints, Instant now) {
-        HealthFacts f = facts.gather(s.id(), endpoints, now);
+    private Probed judge(InstanceState s, HealthFacts f, List<HealthEndpoint> endpoints, Instant now) {
         HealthReport r = rules.evaluate(f, now);
         boolean answered = f.probes().stream().map(EndpointProbe::result).anyMatch(ProbeResult.Answered.class::isInstance);
         if (f.probeAddress() == null || !answered) {

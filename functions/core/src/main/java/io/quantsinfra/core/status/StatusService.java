@@ -2,26 +2,26 @@ package io.quantsinfra.core.status;
 
 import io.quantsinfra.core.catalog.ServiceCatalog;
 import io.quantsinfra.core.catalog.ServiceType;
+import io.quantsinfra.core.deploy.InstanceId;
 import io.quantsinfra.core.deploy.InstanceState;
 import io.quantsinfra.core.deploy.LifecycleService;
 import io.quantsinfra.core.health.HealthEndpoint;
+import io.quantsinfra.core.health.HealthFacts;
 import io.quantsinfra.core.health.HealthReport;
 import io.quantsinfra.core.health.HealthRules;
 import io.quantsinfra.core.history.StateStore;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Status and health of instances: the platform's view of each instance joined with its health, judged
- * by {@link HealthRules} from the facts a {@link HealthFactsSource} gathers. Instances are checked in
- * parallel; health is never invented where nothing could be probed.
+ * by {@link HealthRules} from the facts a {@link HealthFactsSource} gathers; health is never invented where
+ * nothing could be probed.
  */
 public final class StatusService {
     private final ServiceCatalog catalog;
@@ -41,30 +41,26 @@ public final class StatusService {
         this.clock = clock;
     }
 
-    /** Every instance of {@code service} (all services when null), in service and index order. */
+    /**
+     * Every instance of {@code service} (all services when null), in service and index order. The facts of all of
+     * them are gathered at once ({@link HealthFactsSource#gatherAll}: calls that do not grow per instance, probes in
+     * parallel); an instance deleted between the listing and the gathering is left out.
+     */
     public List<InstanceStatus> status(String service) {
         List<InstanceState> instances = lifecycle.instances(service);
         Map<String, List<HealthEndpoint>> endpoints = new HashMap<>();
+        Map<InstanceId, List<HealthEndpoint>> targets = new LinkedHashMap<>();
         for (InstanceState s : instances) {
-            endpoints.computeIfAbsent(s.id().service(), this::endpoints);
+            targets.put(s.id(), endpoints.computeIfAbsent(s.id().service(), this::endpoints));
         }
+        Instant now = clock.instant();
+        Map<InstanceId, HealthFacts> facts = this.facts.gatherAll(targets, now);
         List<InstanceStatus> out = new ArrayList<>();
-        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<InstanceStatus>> futures = new ArrayList<>();
-            for (InstanceState s : instances) {
-                futures.add(pool.submit(() -> line(s, report(s, endpoints.get(s.id().service())))));
+        for (InstanceState s : instances) {
+            HealthFacts f = facts.get(s.id());
+            if (f != null) {
+                out.add(line(s, rules.evaluate(f, now)));
             }
-            for (Future<InstanceStatus> f : futures) {
-                out.add(f.get());
-            }
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while checking health", e);
         }
         return out;
     }
