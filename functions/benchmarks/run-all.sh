@@ -21,3 +21,6 @@ echo "== (a) cold start"
 echo
 echo "== (c) AWS calls per deploy"
 "$here/deploy-calls.sh" "${2:-5}"
+echo
+echo "== (d) AWS calls of status and of the health probe"
+"$here/status-calls.sh"
