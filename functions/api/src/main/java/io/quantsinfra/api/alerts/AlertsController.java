@@ -46,6 +46,7 @@ final class AlertsController {
         out.put("groups", a.groups());
         out.put("rules", a.rules());
         out.put("unchanged", a.unchanged());
+        out.put("warnings", a.warnings());
         return out;
     }
 

@@ -4,6 +4,16 @@ import io.quantsinfra.core.error.ConflictException;
 import io.quantsinfra.core.error.QuantsInfraException;
 import io.quantsinfra.core.metrics.CycleData;
 import io.quantsinfra.core.metrics.MetricSource;
+import io.quantsinfra.core.metrics.PrometheusQuery;
+import io.quantsinfra.core.promql.Sample;
+import java.util.LinkedHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import io.quantsinfra.core.metrics.SeriesDiscovery;
 import io.quantsinfra.core.promql.Expr;
 import io.quantsinfra.core.rule.AlertRule;
@@ -52,6 +62,19 @@ public final class AlertEvaluator {
     private final Clock clock;
     private final String externalUrl;
     private final Telemetry telemetry;
+    private final PrometheusQuery prometheus;
+
+    /** At most this many queries to the monitor's Prometheus run at once (one per due rule it evaluates). */
+    public static final int PROMETHEUS_PARALLEL = 8;
+    /** The longest one query to the monitor's Prometheus may take. */
+    public static final Duration PROMETHEUS_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * The longest all of a cycle's queries to the monitor's Prometheus may take together, and never more than half
+     * the time left to the cycle's deadline: the rest is for storing transitions and notifying.
+     */
+    public static final Duration PROMETHEUS_BUDGET = Duration.ofSeconds(10);
+    /** No query starts with less time than this left in the budget. */
+    static final Duration PROMETHEUS_MIN_TIME = Duration.ofMillis(250);
 
     public AlertEvaluator(RuleService rules, AlertStore alerts, Lease lease, MetricSource source, SeriesDiscovery discovery,
                           AlertSink sink, Heartbeats heartbeats, Clock clock, String externalUrl) {
@@ -61,6 +84,17 @@ public final class AlertEvaluator {
     /** As above, reporting every cycle to {@code telemetry}. */
     public AlertEvaluator(RuleService rules, AlertStore alerts, Lease lease, MetricSource source, SeriesDiscovery discovery,
                           AlertSink sink, Heartbeats heartbeats, Clock clock, String externalUrl, Telemetry telemetry) {
+        this(rules, alerts, lease, source, discovery, sink, heartbeats, clock, externalUrl, telemetry, PrometheusQuery.NONE);
+    }
+
+    /**
+     * As above; rules whose expression only Prometheus can answer ({@link AlertRule#byPrometheus()}) are asked of
+     * {@code prometheus}, one query per rule per cycle, within {@link #PROMETHEUS_BUDGET}.
+     */
+    public AlertEvaluator(RuleService rules, AlertStore alerts, Lease lease, MetricSource source, SeriesDiscovery discovery,
+                          AlertSink sink, Heartbeats heartbeats, Clock clock, String externalUrl, Telemetry telemetry,
+                          PrometheusQuery prometheus) {
+        this.prometheus = prometheus;
         this.rules = rules;
         this.alerts = alerts;
         this.lease = lease;
@@ -130,12 +164,16 @@ public final class AlertEvaluator {
         List<CycleData.Need> needs = new ArrayList<>();
         for (RuleGroup g : due) {
             for (AlertRule r : g.rules()) {
+                if (r.byPrometheus()) {
+                    continue;
+                }
                 for (Expr.Selector s : r.expr().selectors()) {
                     needs.add(new CycleData.Need(s, r.dataWindow()));
                 }
             }
         }
         int listsBefore = discovery.listCalls();
+        Map<String, Object> answered = askPrometheus(due, now, deadline);
         CycleData data = CycleData.load(needs, t, discovery, source);
         Map<String, List<Alert>> byRule = new HashMap<>();
         for (Alert a : alerts.all()) {
@@ -157,7 +195,16 @@ public final class AlertEvaluator {
                     continue;
                 }
                 ruleCount++;
-                RuleEvaluator.Outcome o = RuleEvaluator.evaluate(r, g.limit(), data, t, previous, externalUrl);
+                RuleEvaluator.Outcome o;
+                if (!r.byPrometheus()) {
+                    o = RuleEvaluator.evaluate(r, g.limit(), data, t, previous, externalUrl);
+                } else if (answered.get(r.id()) instanceof List<?> vector) {
+                    @SuppressWarnings("unchecked")
+                    List<Sample> samples = (List<Sample>) vector;
+                    o = RuleEvaluator.evaluateAnswered(r, g.limit(), samples, t, previous, externalUrl);
+                } else {
+                    o = RuleEvaluator.failed(r, previous, String.valueOf(answered.get(r.id())));
+                }
                 if (o.error() != null) {
                     errors.add(o.error());
                 }
@@ -221,7 +268,76 @@ public final class AlertEvaluator {
         return new CycleReport(now, null, due.size(), ruleCount, data.seriesCount(), data.requests(),
                 discovery.listCalls() - listsBefore, count(forSink, AlertState.FIRING), count(forSink, AlertState.PENDING),
                 count(forSink, AlertState.RESOLVED), transitions, conflicts, delivery, errors,
-                (System.nanoTime() - started) / 1_000_000, deadline);
+                (System.nanoTime() - started) / 1_000_000, deadline, answered.size());
+    }
+
+    /**
+     * Asks the monitor's Prometheus for every due rule it evaluates, at most {@link #PROMETHEUS_PARALLEL} at once on
+     * virtual threads, all within {@link #PROMETHEUS_BUDGET} (and half the time left to {@code deadline}). Each rule
+     * id maps to its samples, or to the message of why it has none (the rule's error this cycle).
+     */
+    private Map<String, Object> askPrometheus(List<RuleGroup> due, Instant now, Instant deadline) {
+        Map<String, AlertRule> asked = new LinkedHashMap<>();
+        for (RuleGroup g : due) {
+            for (AlertRule r : g.rules()) {
+                if (r.byPrometheus()) {
+                    asked.putIfAbsent(r.id(), r);
+                }
+            }
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        if (asked.isEmpty()) {
+            return out;
+        }
+        Duration left = Duration.between(clock.instant(), deadline).dividedBy(2);
+        Duration budget = left.compareTo(PROMETHEUS_BUDGET) < 0 ? left : PROMETHEUS_BUDGET;
+        long end = System.nanoTime() + Math.max(0, budget.toNanos());
+        Semaphore permits = new Semaphore(PROMETHEUS_PARALLEL);
+        Map<String, Future<List<Sample>>> running = new LinkedHashMap<>();
+        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
+        try {
+            for (AlertRule r : asked.values()) {
+                running.put(r.id(), threads.submit(() -> {
+                    long wait = end - System.nanoTime() - PROMETHEUS_MIN_TIME.toNanos();
+                    if (wait <= 0 || !permits.tryAcquire(wait, TimeUnit.NANOSECONDS)) {
+                        throw new PrometheusQuery.Failure(outOfTime());
+                    }
+                    try {
+                        long remaining = end - System.nanoTime();
+                        if (remaining < PROMETHEUS_MIN_TIME.toNanos()) {
+                            throw new PrometheusQuery.Failure(outOfTime());
+                        }
+                        Duration timeout = Duration.ofNanos(Math.min(remaining, PROMETHEUS_TIMEOUT.toNanos()));
+                        return List.copyOf(prometheus.query(r.exprText(), now, timeout));
+                    } finally {
+                        permits.release();
+                    }
+                }));
+            }
+            for (Map.Entry<String, Future<List<Sample>>> e : running.entrySet()) {
+                try {
+                    out.put(e.getKey(), e.getValue().get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS));
+                } catch (TimeoutException x) {
+                    e.getValue().cancel(true);
+                    out.put(e.getKey(), "the monitor's Prometheus did not answer within the cycle's " + budget.toMillis()
+                            + " ms for its queries; cut off");
+                } catch (ExecutionException x) {
+                    out.put(e.getKey(), x.getCause() instanceof PrometheusQuery.Failure f ? f.getMessage()
+                            : "the query to the monitor's Prometheus failed (" + x.getCause().getClass().getSimpleName() + ")");
+                } catch (InterruptedException x) {
+                    Thread.currentThread().interrupt();
+                    out.put(e.getKey(), "interrupted while waiting for the monitor's Prometheus");
+                }
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        return out;
+    }
+
+    private static String outOfTime() {
+        return "no time was left in the cycle's budget for the monitor's Prometheus (" + PROMETHEUS_BUDGET.toSeconds()
+                + " s for all its rules, " + PROMETHEUS_PARALLEL + " queries at once); the rule is tried again next cycle";
     }
 
     private static int count(List<Alert> l, AlertState s) {

@@ -200,7 +200,16 @@ public final class RuleFiles {
                         + "labels, annotations)");
             }
         }
-        Expr expr = expression(at + ".expr", where, r.get("expr"));
+        Object sourceValue = r.get("annotations") instanceof Map<?, ?> am ? am.get(AlertRule.SOURCE) : null;
+        String source = sourceValue == null ? null : String.valueOf(sourceValue).strip();
+        if (source != null && !source.equals("cloudwatch") && !source.equals("prometheus")) {
+            problem(at + ".annotations." + AlertRule.SOURCE, where + ": " + AlertRule.SOURCE
+                    + " is cloudwatch or prometheus (where the rule is evaluated); got '" + source + "'");
+            source = null;
+        }
+        Parsed parsed = expression(at + ".expr", where, r.get("expr"), source);
+        Expr expr = parsed == null ? null : parsed.expr();
+        String prometheus = parsed == null ? null : parsed.prometheus();
         Duration forDuration = r.get("for") == null ? Duration.ZERO : duration(at + ".for", where, r.get("for"));
         Duration keep = r.get("keep_firing_for") == null ? Duration.ZERO
                 : duration(at + ".keep_firing_for", where, r.get("keep_firing_for"));
@@ -210,15 +219,24 @@ public final class RuleFiles {
         Map<String, String> visible = new LinkedHashMap<>(annotations);
         visible.remove(AlertRule.DATAPOINTS);
         visible.remove(AlertRule.MISSING_DATA);
+        visible.remove(AlertRule.SOURCE);
         Map<String, GoTemplate> annotationTemplates = templates(at + ".annotations", where, visible);
         for (String reserved : List.of("alertname")) {
             if (labels.containsKey(reserved)) {
                 problem(at + ".labels." + reserved, where + ": the label " + reserved + " is set from 'alert' and cannot be overridden");
             }
         }
+        if (prometheus != null) {
+            for (String ext : List.of(AlertRule.DATAPOINTS, AlertRule.MISSING_DATA)) {
+                if (annotations.containsKey(ext)) {
+                    problem(at + ".annotations." + ext, where + ": " + ext + " applies to rules evaluated over CloudWatch; "
+                            + "this one is evaluated by the monitor's Prometheus (" + prometheus + "): use 'for'");
+                }
+            }
+        }
         int m = 1;
         int n = 1;
-        String dp = annotations.get(AlertRule.DATAPOINTS);
+        String dp = prometheus != null ? null : annotations.get(AlertRule.DATAPOINTS);
         if (dp != null) {
             var matcher = DATAPOINTS.matcher(dp.strip());
             if (!matcher.matches() || Integer.parseInt(matcher.group(1)) < 1
@@ -232,7 +250,7 @@ public final class RuleFiles {
             }
         }
         MissingData missing = MissingData.MISSING;
-        String md = annotations.get(AlertRule.MISSING_DATA);
+        String md = prometheus != null ? null : annotations.get(AlertRule.MISSING_DATA);
         if (md != null) {
             try {
                 missing = MissingData.fromValue(md.strip());
@@ -250,7 +268,7 @@ public final class RuleFiles {
         String text = ((String) r.get("expr")).strip();
         String id = io.quantsinfra.core.promql.Labels.of("f", file, "g", group, "a", alert, "e", text).fingerprint();
         return new AlertRule(id, file, group, alert, text, expr, forDuration, keep, labels, visible, m, n, missing,
-                labelTemplates, annotationTemplates);
+                labelTemplates, annotationTemplates, prometheus);
     }
 
     /** {@code selector OP number} or {@code range_fn(selector[r]) OP number}: one output series per input series. */
@@ -259,31 +277,88 @@ public final class RuleFiles {
                 && (b.left() instanceof Expr.Selector || b.left() instanceof Expr.RangeCall);
     }
 
-    private Expr expression(String field, String where, Object v) {
+    /** A checked expression and, when the monitor's Prometheus evaluates it, why ({@code null} for CloudWatch). */
+    private record Parsed(Expr expr, String prometheus) {}
+
+    /**
+     * Where a rule is evaluated. Over CloudWatch when CloudWatch can answer it (the supported subset, names that map
+     * to CloudWatch) unless {@code source} is {@code prometheus}; by the monitor's Prometheus when only it can — the
+     * expression uses what {@link PromQl#checkForPrometheus} names, or reads {@code up} or a {@code *_bucket} — or
+     * when {@code source} says so. An expression that needs both (a CloudWatch-only name beside a Prometheus-only
+     * construct) is refused naming both; with {@code source: cloudwatch} today's CloudWatch refusal stands.
+     */
+    private Parsed expression(String field, String where, Object v, String source) {
         if (!(v instanceof String s) || s.isBlank()) {
             problem(field, where + ": expr is required, a PromQL expression as a string");
             return null;
         }
-        Expr e;
+        Expr e = null;
+        String cloudWatchRefusal = null;
         try {
             e = PromQl.parse(s);
+            if (e.scalar()) {
+                problem(field, where + ": expr gives a number, not series; compare a metric with it, like metric > 80");
+                return null;
+            }
+            for (Expr.Selector sel : e.selectors()) {
+                try {
+                    CloudWatchNames.target(sel.metric());
+                } catch (IllegalArgumentException ex) {
+                    cloudWatchRefusal = ex.getMessage();
+                    break;
+                }
+            }
+        } catch (ExpressionException ex) {
+            cloudWatchRefusal = ex.getMessage();
+        }
+        if (cloudWatchRefusal == null && !"prometheus".equals(source)) {
+            return new Parsed(e, null);
+        }
+        if ("cloudwatch".equals(source)) {
+            problem(field, where + ": expr: " + cloudWatchRefusal);
+            return null;
+        }
+        PromQl.PrometheusCheck p;
+        try {
+            p = PromQl.checkForPrometheus(s);
         } catch (ExpressionException ex) {
             problem(field, where + ": expr: " + ex.getMessage());
             return null;
         }
-        if (e.scalar()) {
+        if (p.scalar()) {
             problem(field, where + ": expr gives a number, not series; compare a metric with it, like metric > 80");
             return null;
         }
-        for (Expr.Selector sel : e.selectors()) {
-            try {
-                CloudWatchNames.target(sel.metric());
-            } catch (IllegalArgumentException ex) {
-                problem(field, where + ": expr: " + ex.getMessage());
-                return null;
+        List<String> why = new ArrayList<>(p.prometheusOnly());
+        List<String> cloudWatchOnly = new ArrayList<>();
+        for (Expr.Selector sel : p.selectors()) {
+            String name = sel.metric();
+            if (name.equals("up") || name.endsWith("_bucket")) {
+                why.add("it reads " + name);
+            } else if (CloudWatchNames.onlyInCloudWatch(name) && !cloudWatchOnly.contains(name)) {
+                cloudWatchOnly.add(name);
             }
         }
-        return e;
+        if (why.isEmpty()) {
+            why.add(cloudWatchRefusal == null ? AlertRule.SOURCE + ": prometheus" : cloudWatchRefusal);
+        }
+        why = why.stream().distinct().toList();
+        if (!cloudWatchOnly.isEmpty()) {
+            problem(field, where + ": expr: reads " + String.join(", ", cloudWatchOnly) + ", which only CloudWatch holds, and "
+                    + "uses " + String.join(", ", why) + ", which only the monitor's Prometheus evaluates; split it into "
+                    + "one rule per source (over CloudWatch: " + (cloudWatchRefusal == null ? "fine" : cloudWatchRefusal) + ")");
+            return null;
+        }
+        return new Parsed(e != null && cloudWatchRefusal == null ? e : placeholder(p), String.join(", ", why));
+    }
+
+    /** The tree kept for a rule Prometheus evaluates: its selectors, for listing; core never evaluates it. */
+    private static Expr placeholder(PromQl.PrometheusCheck p) {
+        Expr out = null;
+        for (Expr.Selector s : p.selectors()) {
+            out = out == null ? s : new Expr.Binary(Expr.BinOp.OR, out, s, null);
+        }
+        return out == null ? new Expr.Call(Expr.Fn.VECTOR, List.of(new Expr.Number(1))) : out;
     }
 
     private Duration duration(String field, String where, Object v) {
