@@ -20,7 +20,7 @@ public interface PrometheusQuery {
     /** No monitor's Prometheus configured: every query fails saying so. */
     PrometheusQuery NONE = (expression, time, timeout) -> {
         throw new Failure("no monitor's Prometheus is configured for the control plane; deploy the monitor "
-                + "(quants-infra deploy monitor) so rules it evaluates can be answered");
+                + "(quants-infra deploy --service monitor) so rules it evaluates can be answered");
     };
 
     /**

@@ -70,7 +70,7 @@ public final class RuleService {
             for (AlertRule r : g.rules()) {
                 if (r.byPrometheus()) {
                     out.add("group '" + g.name() + "', rule '" + r.alert() + "': evaluated by the monitor's Prometheus ("
-                            + r.prometheus() + "); it needs a deployed monitor (quants-infra deploy monitor), and each "
+                            + r.prometheus() + "); it needs a deployed monitor (quants-infra deploy --service monitor), and each "
                             + "cycle without one reports it as an evaluation error");
                 }
             }

@@ -74,7 +74,7 @@ class PrometheusRulesTest {
                 Map.of("alert", "Down", "expr", "up == 0"), Map.of("alert", "Cpu", "expr", "aws_ecs_cpuutilization_average > 80"))))),
                 "alice");
         assertEquals(List.of("group 'g', rule 'Down': evaluated by the monitor's Prometheus (it reads up); it needs a deployed "
-                + "monitor (quants-infra deploy monitor), and each cycle without one reports it as an evaluation error"), a.warnings());
+                + "monitor (quants-infra deploy --service monitor), and each cycle without one reports it as an evaluation error"), a.warnings());
         assertEquals(a.warnings(), rules.apply("f", Map.of("groups", List.of(Map.of("name", "g", "rules", List.of(
                 Map.of("alert", "Down", "expr", "up == 0"), Map.of("alert", "Cpu", "expr", "aws_ecs_cpuutilization_average > 80"))))),
                 "alice").warnings(), "an unchanged apply warns the same");
