@@ -123,6 +123,7 @@ final class AlertsController {
         out.put("groups", s.groups());
         out.put("rules", s.rules());
         out.put("alerts", s.alerts());
+        out.put("byPrometheus", s.byPrometheus());
         out.put("updatedAt", s.updatedAt());
         out.put("updatedBy", s.updatedBy());
         return out;

@@ -39,9 +39,9 @@ public final class RuleService {
         }
     }
 
-    /** One file in a listing. */
+    /** One file in a listing; {@code byPrometheus} names the alerts the monitor's Prometheus evaluates. */
     public record Summary(String name, long version, int groups, int rules, String updatedAt, String updatedBy,
-                          List<String> alerts) {}
+                          List<String> alerts, List<String> byPrometheus) {}
 
     /** All groups of all files, and the files that no longer validate (skipped, named with the reason). */
     public record Loaded(List<RuleGroup> groups, List<String> errors) {}
@@ -105,7 +105,9 @@ public final class RuleService {
         }
         return new Summary(f.name(), f.version(), groups.size(), groups.stream().mapToInt(g -> g.rules().size()).sum(),
                 f.updatedAt().toString(), f.updatedBy(),
-                groups.stream().flatMap(g -> g.rules().stream()).map(AlertRule::alert).distinct().toList());
+                groups.stream().flatMap(g -> g.rules().stream()).map(AlertRule::alert).distinct().toList(),
+                groups.stream().flatMap(g -> g.rules().stream()).filter(AlertRule::byPrometheus).map(AlertRule::alert)
+                        .distinct().toList());
     }
 
     public void delete(String name) {

@@ -78,5 +78,6 @@ class PrometheusRulesTest {
         assertEquals(a.warnings(), rules.apply("f", Map.of("groups", List.of(Map.of("name", "g", "rules", List.of(
                 Map.of("alert", "Down", "expr", "up == 0"), Map.of("alert", "Cpu", "expr", "aws_ecs_cpuutilization_average > 80"))))),
                 "alice").warnings(), "an unchanged apply warns the same");
+        assertEquals(List.of("Down"), rules.list().getFirst().byPrometheus(), "the listing marks it");
     }
 }
