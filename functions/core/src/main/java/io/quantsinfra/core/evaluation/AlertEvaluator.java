@@ -6,14 +6,6 @@ import io.quantsinfra.core.metrics.CycleData;
 import io.quantsinfra.core.metrics.MetricSource;
 import io.quantsinfra.core.metrics.PrometheusQuery;
 import io.quantsinfra.core.promql.Sample;
-import java.util.LinkedHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import io.quantsinfra.core.metrics.SeriesDiscovery;
 import io.quantsinfra.core.promql.Expr;
 import io.quantsinfra.core.rule.AlertRule;
@@ -64,17 +56,11 @@ public final class AlertEvaluator {
     private final Telemetry telemetry;
     private final PrometheusQuery prometheus;
 
-    /** At most this many queries to the monitor's Prometheus run at once (one per due rule it evaluates). */
-    public static final int PROMETHEUS_PARALLEL = 8;
-    /** The longest one query to the monitor's Prometheus may take. */
-    public static final Duration PROMETHEUS_TIMEOUT = Duration.ofSeconds(5);
     /**
      * The longest all of a cycle's queries to the monitor's Prometheus may take together, and never more than half
      * the time left to the cycle's deadline: the rest is for storing transitions and notifying.
      */
-    public static final Duration PROMETHEUS_BUDGET = Duration.ofSeconds(10);
-    /** No query starts with less time than this left in the budget. */
-    static final Duration PROMETHEUS_MIN_TIME = Duration.ofMillis(250);
+    public static final Duration PROMETHEUS_BUDGET = PrometheusAnswers.BUDGET;
 
     public AlertEvaluator(RuleService rules, AlertStore alerts, Lease lease, MetricSource source, SeriesDiscovery discovery,
                           AlertSink sink, Heartbeats heartbeats, Clock clock, String externalUrl) {
@@ -173,7 +159,8 @@ public final class AlertEvaluator {
             }
         }
         int listsBefore = discovery.listCalls();
-        Map<String, Object> answered = askPrometheus(due, now, deadline);
+        Map<String, Object> answered = PrometheusAnswers.ask(prometheus, due, now,
+                Duration.between(clock.instant(), deadline).dividedBy(2));
         CycleData data = CycleData.load(needs, t, discovery, source);
         Map<String, List<Alert>> byRule = new HashMap<>();
         for (Alert a : alerts.all()) {
@@ -269,75 +256,6 @@ public final class AlertEvaluator {
                 discovery.listCalls() - listsBefore, count(forSink, AlertState.FIRING), count(forSink, AlertState.PENDING),
                 count(forSink, AlertState.RESOLVED), transitions, conflicts, delivery, errors,
                 (System.nanoTime() - started) / 1_000_000, deadline, answered.size());
-    }
-
-    /**
-     * Asks the monitor's Prometheus for every due rule it evaluates, at most {@link #PROMETHEUS_PARALLEL} at once on
-     * virtual threads, all within {@link #PROMETHEUS_BUDGET} (and half the time left to {@code deadline}). Each rule
-     * id maps to its samples, or to the message of why it has none (the rule's error this cycle).
-     */
-    private Map<String, Object> askPrometheus(List<RuleGroup> due, Instant now, Instant deadline) {
-        Map<String, AlertRule> asked = new LinkedHashMap<>();
-        for (RuleGroup g : due) {
-            for (AlertRule r : g.rules()) {
-                if (r.byPrometheus()) {
-                    asked.putIfAbsent(r.id(), r);
-                }
-            }
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        if (asked.isEmpty()) {
-            return out;
-        }
-        Duration left = Duration.between(clock.instant(), deadline).dividedBy(2);
-        Duration budget = left.compareTo(PROMETHEUS_BUDGET) < 0 ? left : PROMETHEUS_BUDGET;
-        long end = System.nanoTime() + Math.max(0, budget.toNanos());
-        Semaphore permits = new Semaphore(PROMETHEUS_PARALLEL);
-        Map<String, Future<List<Sample>>> running = new LinkedHashMap<>();
-        ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor();
-        try {
-            for (AlertRule r : asked.values()) {
-                running.put(r.id(), threads.submit(() -> {
-                    long wait = end - System.nanoTime() - PROMETHEUS_MIN_TIME.toNanos();
-                    if (wait <= 0 || !permits.tryAcquire(wait, TimeUnit.NANOSECONDS)) {
-                        throw new PrometheusQuery.Failure(outOfTime());
-                    }
-                    try {
-                        long remaining = end - System.nanoTime();
-                        if (remaining < PROMETHEUS_MIN_TIME.toNanos()) {
-                            throw new PrometheusQuery.Failure(outOfTime());
-                        }
-                        Duration timeout = Duration.ofNanos(Math.min(remaining, PROMETHEUS_TIMEOUT.toNanos()));
-                        return List.copyOf(prometheus.query(r.exprText(), now, timeout));
-                    } finally {
-                        permits.release();
-                    }
-                }));
-            }
-            for (Map.Entry<String, Future<List<Sample>>> e : running.entrySet()) {
-                try {
-                    out.put(e.getKey(), e.getValue().get(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS));
-                } catch (TimeoutException x) {
-                    e.getValue().cancel(true);
-                    out.put(e.getKey(), "the monitor's Prometheus did not answer within the cycle's " + budget.toMillis()
-                            + " ms for its queries; cut off");
-                } catch (ExecutionException x) {
-                    out.put(e.getKey(), x.getCause() instanceof PrometheusQuery.Failure f ? f.getMessage()
-                            : "the query to the monitor's Prometheus failed (" + x.getCause().getClass().getSimpleName() + ")");
-                } catch (InterruptedException x) {
-                    Thread.currentThread().interrupt();
-                    out.put(e.getKey(), "interrupted while waiting for the monitor's Prometheus");
-                }
-            }
-        } finally {
-            threads.shutdownNow();
-        }
-        return out;
-    }
-
-    private static String outOfTime() {
-        return "no time was left in the cycle's budget for the monitor's Prometheus (" + PROMETHEUS_BUDGET.toSeconds()
-                + " s for all its rules, " + PROMETHEUS_PARALLEL + " queries at once); the rule is tried again next cycle";
     }
 
     private static int count(List<Alert> l, AlertState s) {

@@ -1,5 +1,6 @@
 package io.quantsinfra.core.metrics;
 
+import io.quantsinfra.core.error.QuantsInfraException;
 import io.quantsinfra.core.promql.Sample;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,9 +34,14 @@ public interface PrometheusQuery {
     List<Sample> query(String expression, Instant time, Duration timeout);
 
     /** Why a query could not be answered; the message is meant for the rule's error in the cycle report. */
-    final class Failure extends RuntimeException {
+    final class Failure extends QuantsInfraException {
         public Failure(String message) {
-            super(message, null, false, false);
+            super(message);
+        }
+
+        @Override
+        public Kind kind() {
+            return Kind.UPSTREAM;
         }
     }
 }

@@ -2,11 +2,8 @@ package io.quantsinfra.core.rule;
 
 import io.quantsinfra.core.document.DocumentLimits;
 import io.quantsinfra.core.error.InvalidInputException;
-import io.quantsinfra.core.metrics.CloudWatchNames;
 import io.quantsinfra.core.promql.Expr;
-import io.quantsinfra.core.promql.ExpressionException;
 import io.quantsinfra.core.promql.PromDuration;
-import io.quantsinfra.core.promql.PromQl;
 import io.quantsinfra.core.template.GoTemplate;
 import io.quantsinfra.core.template.TemplateException;
 import java.time.Duration;
@@ -207,7 +204,7 @@ public final class RuleFiles {
                     + " is cloudwatch or prometheus (where the rule is evaluated); got '" + source + "'");
             source = null;
         }
-        Parsed parsed = expression(at + ".expr", where, r.get("expr"), source);
+        RuleSource.Choice parsed = expression(at + ".expr", where, r.get("expr"), source);
         Expr expr = parsed == null ? null : parsed.expr();
         String prometheus = parsed == null ? null : parsed.prometheus();
         Duration forDuration = r.get("for") == null ? Duration.ZERO : duration(at + ".for", where, r.get("for"));
@@ -277,88 +274,18 @@ public final class RuleFiles {
                 && (b.left() instanceof Expr.Selector || b.left() instanceof Expr.RangeCall);
     }
 
-    /** A checked expression and, when the monitor's Prometheus evaluates it, why ({@code null} for CloudWatch). */
-    private record Parsed(Expr expr, String prometheus) {}
-
-    /**
-     * Where a rule is evaluated. Over CloudWatch when CloudWatch can answer it (the supported subset, names that map
-     * to CloudWatch) unless {@code source} is {@code prometheus}; by the monitor's Prometheus when only it can — the
-     * expression uses what {@link PromQl#checkForPrometheus} names, or reads {@code up} or a {@code *_bucket} — or
-     * when {@code source} says so. An expression that needs both (a CloudWatch-only name beside a Prometheus-only
-     * construct) is refused naming both; with {@code source: cloudwatch} today's CloudWatch refusal stands.
-     */
-    private Parsed expression(String field, String where, Object v, String source) {
+    /** The expression, checked and assigned a source ({@link RuleSource}); a problem and {@code null} when refused. */
+    private RuleSource.Choice expression(String field, String where, Object v, String source) {
         if (!(v instanceof String s) || s.isBlank()) {
             problem(field, where + ": expr is required, a PromQL expression as a string");
             return null;
         }
-        Expr e = null;
-        String cloudWatchRefusal = null;
-        try {
-            e = PromQl.parse(s);
-            if (e.scalar()) {
-                problem(field, where + ": expr gives a number, not series; compare a metric with it, like metric > 80");
-                return null;
-            }
-            for (Expr.Selector sel : e.selectors()) {
-                try {
-                    CloudWatchNames.target(sel.metric());
-                } catch (IllegalArgumentException ex) {
-                    cloudWatchRefusal = ex.getMessage();
-                    break;
-                }
-            }
-        } catch (ExpressionException ex) {
-            cloudWatchRefusal = ex.getMessage();
-        }
-        if (cloudWatchRefusal == null && !"prometheus".equals(source)) {
-            return new Parsed(e, null);
-        }
-        if ("cloudwatch".equals(source)) {
-            problem(field, where + ": expr: " + cloudWatchRefusal);
+        RuleSource.Choice c = RuleSource.choose(s, source);
+        if (c.refusal() != null) {
+            problem(field, where + ": " + c.refusal());
             return null;
         }
-        PromQl.PrometheusCheck p;
-        try {
-            p = PromQl.checkForPrometheus(s);
-        } catch (ExpressionException ex) {
-            problem(field, where + ": expr: " + ex.getMessage());
-            return null;
-        }
-        if (p.scalar()) {
-            problem(field, where + ": expr gives a number, not series; compare a metric with it, like metric > 80");
-            return null;
-        }
-        List<String> why = new ArrayList<>(p.prometheusOnly());
-        List<String> cloudWatchOnly = new ArrayList<>();
-        for (Expr.Selector sel : p.selectors()) {
-            String name = sel.metric();
-            if (name.equals("up") || name.endsWith("_bucket")) {
-                why.add("it reads " + name);
-            } else if (CloudWatchNames.onlyInCloudWatch(name) && !cloudWatchOnly.contains(name)) {
-                cloudWatchOnly.add(name);
-            }
-        }
-        if (why.isEmpty()) {
-            why.add(cloudWatchRefusal == null ? AlertRule.SOURCE + ": prometheus" : cloudWatchRefusal);
-        }
-        why = why.stream().distinct().toList();
-        if (!cloudWatchOnly.isEmpty()) {
-            problem(field, where + ": expr: reads " + String.join(", ", cloudWatchOnly) + ", which only CloudWatch holds, and "
-                    + "uses " + String.join(", ", why) + ", which only the monitor's Prometheus evaluates; split it into "
-                    + "one rule per source (over CloudWatch: " + (cloudWatchRefusal == null ? "fine" : cloudWatchRefusal) + ")");
-            return null;
-        }
-        return new Parsed(e != null && cloudWatchRefusal == null ? e : placeholder(p), String.join(", ", why));
-    }
-
-    /** The tree kept for a rule Prometheus evaluates: its selectors, for listing; core never evaluates it. */
-    private static Expr placeholder(PromQl.PrometheusCheck p) {
-        Expr out = null;
-        for (Expr.Selector s : p.selectors()) {
-            out = out == null ? s : new Expr.Binary(Expr.BinOp.OR, out, s, null);
-        }
-        return out == null ? new Expr.Call(Expr.Fn.VECTOR, List.of(new Expr.Number(1))) : out;
+        return c;
     }
 
     private Duration duration(String field, String where, Object v) {
