@@ -36,7 +36,8 @@ public record AwsSettings(
         String docsUrl,
         boolean probeInstances,
         boolean metrics,
-        EgressPolicy egress) {
+        EgressPolicy egress,
+        URI prometheusUrl) {
 
     public static final String REGION = "AWS_REGION";
     public static final String ENDPOINT = "AWS_ENDPOINT_URL";
@@ -63,6 +64,12 @@ public record AwsSettings(
      * CloudWatch namespace {@code QuantsInfra}; off unless set (local mode leaves it off, the CDK stack turns it on).
      */
     public static final String METRICS = "QUANTS_INFRA_METRICS";
+    /**
+     * Local mode and tests only: the monitor's Prometheus at a loopback URL such as {@code http://127.0.0.1:9090}
+     * (nothing else is accepted). Unset, the evaluators find it as the running task of the {@code monitor}
+     * instance in ECS. Not one of {@link #VARIABLES}: the CDK stack never sets it.
+     */
+    public static final String PROMETHEUS_URL = "QUANTS_INFRA_PROMETHEUS_URL";
 
     /**
      * CIDRs notification targets may be in although they are not public (comma-separated, e.g. a webhook relay in
@@ -101,7 +108,8 @@ public record AwsSettings(
                 optional(env, DOCS_URL),
                 bool(env, HEALTH_PROBE, true),
                 bool(env, METRICS, false),
-                egress(env));
+                egress(env),
+                prometheusUrl(optional(env, PROMETHEUS_URL)));
     }
 
     /** These settings as the environment variables they are read from (the inverse of {@link #from}). */
@@ -130,6 +138,7 @@ public record AwsSettings(
         env.put(METRICS, Boolean.toString(metrics));
         putIfSet(env, EGRESS_ALLOW, egress.allowed().isEmpty() ? null : egress.allowedText());
         putIfSet(env, VPC_CIDRS, egress.vpc().isEmpty() ? null : egress.vpcText());
+        putIfSet(env, PROMETHEUS_URL, prometheusUrl == null ? null : prometheusUrl.toString());
         return env;
     }
 
@@ -228,6 +237,27 @@ public record AwsSettings(
         } catch (NumberFormatException e) {
             throw new IllegalStateException(key + " must be a whole number, got '" + v + "'");
         }
+    }
+
+    /** {@link #PROMETHEUS_URL}: http on a loopback IP literal (local mode only), no path, query or login. */
+    private static URI prometheusUrl(String v) {
+        if (v == null) {
+            return null;
+        }
+        URI u;
+        try {
+            u = URI.create(v);
+        } catch (IllegalArgumentException e) {
+            u = null;
+        }
+        String host = u == null || u.getHost() == null ? "" : u.getHost().replaceAll("^\\[|\\]$", "");
+        boolean loopback = host.equals("::1") || host.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}");
+        if (u == null || !"http".equals(u.getScheme()) || !loopback || u.getUserInfo() != null || u.getQuery() != null
+                || (u.getPath() != null && !u.getPath().isEmpty() && !u.getPath().equals("/"))) {
+            throw new IllegalStateException(PROMETHEUS_URL + " must be http on a loopback address, like http://127.0.0.1:9090 "
+                    + "(local mode only; on AWS the monitor's task is found in ECS), got '" + v + "'");
+        }
+        return URI.create("http://" + u.getRawAuthority());
     }
 
     private static URI uri(String v) {

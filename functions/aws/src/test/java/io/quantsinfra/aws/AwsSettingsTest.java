@@ -38,6 +38,14 @@ class AwsSettingsTest {
                 AwsSettings.from(AwsSettings.from(env(AwsSettings.METRICS, "true")).toEnvironment()));
     }
 
+    @Test
+    void from_prometheusUrl_isALoopbackOverride_keptThroughToEnvironment() {
+        AwsSettings s = AwsSettings.from(env(AwsSettings.PROMETHEUS_URL, "http://127.0.0.1:19090/"));
+        assertEquals(java.net.URI.create("http://127.0.0.1:19090"), s.prometheusUrl());
+        assertEquals(s, AwsSettings.from(s.toEnvironment()));
+        assertEquals(null, AwsSettings.from(env()).prometheusUrl());
+    }
+
     @ParameterizedTest(name = "{0}={1} fails naming the variable")
     @CsvSource(delimiter = '|', value = {
             "QUANTS_INFRA_SUBNETS|subnet-a",
@@ -46,7 +54,11 @@ class AwsSettingsTest {
             "QUANTS_INFRA_ASSIGN_PUBLIC_IP|maybe",
             "QUANTS_INFRA_METRICS|on",
             "QUANTS_INFRA_AWS_RETRIES|11",
-            "AWS_ENDPOINT_URL|not a url"})
+            "AWS_ENDPOINT_URL|not a url",
+            "QUANTS_INFRA_PROMETHEUS_URL|http://10.0.1.5:9090",
+            "QUANTS_INFRA_PROMETHEUS_URL|https://127.0.0.1:9090",
+            "QUANTS_INFRA_PROMETHEUS_URL|http://localhost:9090",
+            "QUANTS_INFRA_PROMETHEUS_URL|http://127.0.0.1:9090/api/v1/query?x=1"})
     void from_refusesBadSettings_namingTheVariable(String key, String value) {
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> AwsSettings.from(env(key, value)));
         assertTrue(e.getMessage().startsWith(key), e.getMessage());

@@ -76,13 +76,19 @@ class BadAlertingInputTest {
         c.add(rules("groups not a list", "'groups' must be a list", "groups: {name: g}"));
         c.add(rules("duplicate groups", "appears twice", "groups:\n  - name: g\n  - name: g\n"));
         c.add(rules("recording rule", "recording rules ('record') are not supported", "groups:\n  - name: g\n    rules:\n      - record: r\n        expr: m\n"));
-        c.add(rules("histogram quantile", "histogram_quantile() is not supported", rule("expr: histogram_quantile(0.99, rate(x_bucket[5m])) > 0.5")));
-        c.add(rules("prometheus up", "use quants_infra_instance_up", rule("expr: up{job=\"x\"} == 0")));
+        c.add(rules("histogram quantile over CloudWatch", "histogram_quantile() is not supported",
+                rule("expr: histogram_quantile(0.99, rate(x_bucket[5m])) > 0.5\nannotations: {quants_infra_source: cloudwatch}")));
+        c.add(rules("prometheus up over CloudWatch", "use quants_infra_instance_up",
+                rule("expr: up{job=\"x\"} == 0\nannotations: {quants_infra_source: cloudwatch}")));
+        c.add(rules("CloudWatch name beside a Prometheus-only construct", "which only CloudWatch holds",
+                rule("expr: histogram_quantile(0.99, rate(x_bucket[5m])) > aws_ecs_cpuutilization_average")));
         c.add(rules("unmapped aws namespace", "names no namespace quants-infra maps", rule("expr: aws_kafka_lag_average > 5")));
         c.add(rules("aws without statistic", "no statistic", rule("expr: aws_ecs_cpuutilization > 80")));
-        c.add(rules("subquery", "subqueries are not supported", rule("expr: max_over_time(rate(m[5m])[30m:1m]) > 1")));
+        c.add(rules("subquery over CloudWatch", "subqueries are not supported",
+                rule("expr: max_over_time(rate(m[5m])[30m:1m]) > 1\nannotations: {quants_infra_source: cloudwatch}")));
         c.add(rules("unclosed selector", "expected in the selector", rule("expr: 'm{a=\"b\" > 1'")));
-        c.add(rules("sub-minute range", "shorter than CloudWatch's 1-minute period", rule("expr: rate(m[30s]) > 1")));
+        c.add(rules("sub-minute range over CloudWatch", "shorter than CloudWatch's 1-minute period",
+                rule("expr: rate(m[30s]) > 1\nannotations: {quants_infra_source: cloudwatch}")));
         c.add(rules("bad for", "not a duration", rule("expr: m > 1\nfor: five minutes")));
         c.add(rules("bad label name", "not a valid label name", rule("expr: m > 1\nlabels: {'team-name': x}")));
         c.add(rules("bad template", "function \"query\" is not supported", rule("expr: m > 1\nannotations: {summary: '{{ query \"up\" }}'}")));

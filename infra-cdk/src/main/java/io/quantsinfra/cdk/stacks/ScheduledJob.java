@@ -55,7 +55,9 @@ public record ScheduledJob(String id, String description, String handler, Path j
                         config.scheduledLambdaJar(), config.alertEvaluationRate(),
                         Map.of("source", "quants-infra.schedule", "job", "alert-evaluation"),
                         // Receivers' credentials are secret references under alerting/, read when a notification goes out.
-                        EnumSet.of(Capability.STATE, Capability.METRICS, Capability.METRICS_READ, Capability.ALERTING_SECRETS_READ)),
+                        // ECS_READ: rules only Prometheus can answer are asked of the monitor's running task, found in ECS.
+                        EnumSet.of(Capability.STATE, Capability.METRICS, Capability.METRICS_READ, Capability.ALERTING_SECRETS_READ,
+                                Capability.ECS_READ)),
                 new ScheduledJob("HealthProbe", "quants-infra health probe", HEALTH_PROBE_HANDLER,
                         config.scheduledLambdaJar(), config.healthProbeRate(),
                         Map.of("source", "quants-infra.schedule", "job", "health-probe"),

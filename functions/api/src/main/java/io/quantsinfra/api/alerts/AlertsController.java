@@ -46,6 +46,7 @@ final class AlertsController {
         out.put("groups", a.groups());
         out.put("rules", a.rules());
         out.put("unchanged", a.unchanged());
+        out.put("warnings", a.warnings());
         return out;
     }
 
@@ -122,6 +123,7 @@ final class AlertsController {
         out.put("groups", s.groups());
         out.put("rules", s.rules());
         out.put("alerts", s.alerts());
+        out.put("byPrometheus", s.byPrometheus());
         out.put("updatedAt", s.updatedAt());
         out.put("updatedBy", s.updatedBy());
         return out;

@@ -109,7 +109,7 @@ public final class LocalMode implements AutoCloseable {
         }
         // Metrics stay off locally (seed 003) unless QUANTS_INFRA_METRICS=true; then they go to the emulator.
         java.util.Map<String, String> overlay = new java.util.HashMap<>();
-        for (String key : List.of(AwsSettings.METRICS, AwsSettings.EGRESS_ALLOW)) {
+        for (String key : List.of(AwsSettings.METRICS, AwsSettings.EGRESS_ALLOW, AwsSettings.PROMETHEUS_URL)) {
             if (System.getenv(key) != null) {
                 overlay.put(key, System.getenv(key));
             }

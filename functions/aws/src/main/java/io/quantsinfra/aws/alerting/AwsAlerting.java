@@ -10,6 +10,7 @@ import io.quantsinfra.aws.dynamodb.DynamoDbNotificationLog;
 import io.quantsinfra.aws.dynamodb.DynamoDbRoutingConfigStore;
 import io.quantsinfra.aws.dynamodb.DynamoDbRuleStore;
 import io.quantsinfra.aws.dynamodb.DynamoDbSilenceStore;
+import io.quantsinfra.aws.prometheus.MonitorPrometheus;
 import io.quantsinfra.aws.secretsmanager.SecretsManagerValues;
 import io.quantsinfra.aws.ses.SesEmail;
 import io.quantsinfra.core.alerting.Alerting;
@@ -43,8 +44,13 @@ public final class AwsAlerting {
         return Alerting.create(ports(clients), options(clients, clock).withLogger(logger));
     }
 
-    /** The defaults with the outbound guard the settings describe ({@code QUANTS_INFRA_EGRESS_ALLOW}, {@code QUANTS_INFRA_VPC_CIDRS}). */
+    /**
+     * The defaults with the outbound guard the settings describe ({@code QUANTS_INFRA_EGRESS_ALLOW},
+     * {@code QUANTS_INFRA_VPC_CIDRS}) and the monitor's Prometheus for the rules only it can evaluate
+     * ({@link MonitorPrometheus}). Both evaluators — the scheduled one and {@code POST /v1/alerts/evaluate} — get them here.
+     */
     public static Alerting.Options options(AwsClients clients, Clock clock) {
-        return Alerting.Options.defaults(clock, clients.settings().docsUrl()).withEgress(clients.settings().egressGuard());
+        return Alerting.Options.defaults(clock, clients.settings().docsUrl()).withEgress(clients.settings().egressGuard())
+                .withPrometheus(MonitorPrometheus.query(clients));
     }
 }

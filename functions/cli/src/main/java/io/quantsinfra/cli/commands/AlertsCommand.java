@@ -77,6 +77,7 @@ public final class AlertsCommand implements Runnable {
                 out.println("rule file " + r.path("name").asText() + (r.path("unchanged").asBoolean() ? " unchanged at" : " stored as")
                         + " version " + r.path("version").asLong() + ": " + r.path("groups").asInt() + " group(s), "
                         + r.path("rules").asInt() + " rule(s)");
+                r.path("warnings").forEach(w -> out.println("warning: " + w.asText()));
                 return 0;
             }
         }
@@ -251,7 +252,9 @@ public final class AlertsCommand implements Runnable {
             }
             JsonNode n = r.path("notifications");
             out.println("evaluated " + r.path("groups").asInt() + " group(s), " + r.path("rules").asInt() + " rule(s) over "
-                    + r.path("series").asInt() + " series (" + r.path("getMetricDataRequests").asInt() + " GetMetricData request(s)) in "
+                    + r.path("series").asInt() + " series (" + r.path("getMetricDataRequests").asInt() + " GetMetricData request(s)"
+                    + (r.path("prometheusQueries").asInt() > 0 ? ", " + r.path("prometheusQueries").asInt()
+                    + " query(ies) to the monitor's Prometheus" : "") + ") in "
                     + r.path("millis").asLong() + " ms: " + r.path("firing").asInt() + " firing, " + r.path("pending").asInt()
                     + " pending, " + r.path("resolved").asInt() + " resolved");
             r.path("transitions").forEach(t -> out.println("  " + t.asText()));

@@ -37,6 +37,7 @@ import io.quantsinfra.core.silence.Silence;
 import io.quantsinfra.core.silence.SilenceService;
 import io.quantsinfra.core.silence.SilenceStore;
 import io.quantsinfra.core.telemetry.Telemetry;
+import io.quantsinfra.core.metrics.PrometheusQuery;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -67,33 +68,34 @@ public final class Alerting {
 
     /** Knobs, with defaults. */
     public record Options(Clock clock, String externalUrl, Duration discoveryTtl, HttpPost http, Sleeper sleeper,
-                          Random random, Consumer<String> logger, Telemetry telemetry, EgressGuard egress) {
+                          Random random, Consumer<String> logger, Telemetry telemetry, EgressGuard egress,
+                          PrometheusQuery prometheus) {
         /** Defaults; a {@code null} external URL means the repository's docs (runbook links are then paths). */
         public static Options defaults(Clock clock, String externalUrl) {
             String url = externalUrl == null || externalUrl.isBlank() ? io.quantsinfra.core.rule.Runbooks.REPOSITORY_DOCS
                     : externalUrl.replaceAll("/+$", "");
             return new Options(clock, url, Duration.ofMinutes(5), HttpPost.create(), Sleeper.REAL, new Random(),
-                    s -> { }, Telemetry.NONE, EgressGuard.strict());
+                    s -> { }, Telemetry.NONE, EgressGuard.strict(), PrometheusQuery.NONE);
         }
 
         public Options withHttp(HttpPost h) {
-            return new Options(clock, externalUrl, discoveryTtl, h, sleeper, random, logger, telemetry, egress);
+            return new Options(clock, externalUrl, discoveryTtl, h, sleeper, random, logger, telemetry, egress, prometheus);
         }
 
         public Options withSleeper(Sleeper s) {
-            return new Options(clock, externalUrl, discoveryTtl, http, s, random, logger, telemetry, egress);
+            return new Options(clock, externalUrl, discoveryTtl, http, s, random, logger, telemetry, egress, prometheus);
         }
 
         public Options withLogger(Consumer<String> l) {
-            return new Options(clock, externalUrl, discoveryTtl, http, sleeper, random, l, telemetry, egress);
+            return new Options(clock, externalUrl, discoveryTtl, http, sleeper, random, l, telemetry, egress, prometheus);
         }
 
         public Options withDiscoveryTtl(Duration d) {
-            return new Options(clock, externalUrl, d, http, sleeper, random, logger, telemetry, egress);
+            return new Options(clock, externalUrl, d, http, sleeper, random, logger, telemetry, egress, prometheus);
         }
 
         public Options withRandom(Random r) {
-            return new Options(clock, externalUrl, discoveryTtl, http, sleeper, r, logger, telemetry, egress);
+            return new Options(clock, externalUrl, discoveryTtl, http, sleeper, r, logger, telemetry, egress, prometheus);
         }
 
         /**
@@ -101,12 +103,20 @@ public final class Alerting {
          * (default {@link EgressGuard#strict()}: public addresses only).
          */
         public Options withEgress(EgressGuard g) {
-            return new Options(clock, externalUrl, discoveryTtl, http, sleeper, random, logger, telemetry, g);
+            return new Options(clock, externalUrl, discoveryTtl, http, sleeper, random, logger, telemetry, g, prometheus);
+        }
+
+        /**
+         * The monitor's Prometheus, asked for the rules only it can evaluate (default {@link PrometheusQuery#NONE}:
+         * such rules report an evaluation error each cycle).
+         */
+        public Options withPrometheus(PrometheusQuery p) {
+            return new Options(clock, externalUrl, discoveryTtl, http, sleeper, random, logger, telemetry, egress, p);
         }
 
         /** Where evaluation cycles and notifications are reported (default {@link Telemetry#NONE}). */
         public Options withTelemetry(Telemetry t) {
-            return new Options(clock, externalUrl, discoveryTtl, http, sleeper, random, logger, t, egress);
+            return new Options(clock, externalUrl, discoveryTtl, http, sleeper, random, logger, t, egress, prometheus);
         }
     }
 
@@ -135,7 +145,7 @@ public final class Alerting {
         this.evaluator = new AlertEvaluator(rules, ports.alerts(), ports.lease(), ports.metrics(),
                 new SeriesDiscovery(ports.metrics(), options.clock(), options.discoveryTtl()),
                 new TemplateFailureNotices(dispatcher, options.logger()), ports.heartbeats(),
-                options.clock(), options.externalUrl(), options.telemetry());
+                options.clock(), options.externalUrl(), options.telemetry(), options.prometheus());
     }
 
     public static Alerting create(Ports ports, Options options) {

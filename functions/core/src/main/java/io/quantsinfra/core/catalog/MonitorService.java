@@ -34,7 +34,8 @@ public final class MonitorService implements ServiceType {
     static final String PROMETHEUS = "prometheus";
     static final String GRAFANA = "grafana";
     static final String ALERTMANAGER = "alertmanager";
-    static final int PROMETHEUS_PORT = 9090;
+    /** Prometheus's port in the monitor's task (fixed, as are Grafana's and Alertmanager's). */
+    public static final int PROMETHEUS_PORT = 9090;
     static final int GRAFANA_PORT = 3000;
     static final int ALERTMANAGER_PORT = 9093;
 

@@ -4,6 +4,8 @@ import io.quantsinfra.core.error.ConflictException;
 import io.quantsinfra.core.error.QuantsInfraException;
 import io.quantsinfra.core.metrics.CycleData;
 import io.quantsinfra.core.metrics.MetricSource;
+import io.quantsinfra.core.metrics.PrometheusQuery;
+import io.quantsinfra.core.promql.Sample;
 import io.quantsinfra.core.metrics.SeriesDiscovery;
 import io.quantsinfra.core.promql.Expr;
 import io.quantsinfra.core.rule.AlertRule;
@@ -52,6 +54,13 @@ public final class AlertEvaluator {
     private final Clock clock;
     private final String externalUrl;
     private final Telemetry telemetry;
+    private final PrometheusQuery prometheus;
+
+    /**
+     * The longest all of a cycle's queries to the monitor's Prometheus may take together, and never more than half
+     * the time left to the cycle's deadline: the rest is for storing transitions and notifying.
+     */
+    public static final Duration PROMETHEUS_BUDGET = PrometheusAnswers.BUDGET;
 
     public AlertEvaluator(RuleService rules, AlertStore alerts, Lease lease, MetricSource source, SeriesDiscovery discovery,
                           AlertSink sink, Heartbeats heartbeats, Clock clock, String externalUrl) {
@@ -61,6 +70,17 @@ public final class AlertEvaluator {
     /** As above, reporting every cycle to {@code telemetry}. */
     public AlertEvaluator(RuleService rules, AlertStore alerts, Lease lease, MetricSource source, SeriesDiscovery discovery,
                           AlertSink sink, Heartbeats heartbeats, Clock clock, String externalUrl, Telemetry telemetry) {
+        this(rules, alerts, lease, source, discovery, sink, heartbeats, clock, externalUrl, telemetry, PrometheusQuery.NONE);
+    }
+
+    /**
+     * As above; rules whose expression only Prometheus can answer ({@link AlertRule#byPrometheus()}) are asked of
+     * {@code prometheus}, one query per rule per cycle, within {@link #PROMETHEUS_BUDGET}.
+     */
+    public AlertEvaluator(RuleService rules, AlertStore alerts, Lease lease, MetricSource source, SeriesDiscovery discovery,
+                          AlertSink sink, Heartbeats heartbeats, Clock clock, String externalUrl, Telemetry telemetry,
+                          PrometheusQuery prometheus) {
+        this.prometheus = prometheus;
         this.rules = rules;
         this.alerts = alerts;
         this.lease = lease;
@@ -130,12 +150,17 @@ public final class AlertEvaluator {
         List<CycleData.Need> needs = new ArrayList<>();
         for (RuleGroup g : due) {
             for (AlertRule r : g.rules()) {
+                if (r.byPrometheus()) {
+                    continue;
+                }
                 for (Expr.Selector s : r.expr().selectors()) {
                     needs.add(new CycleData.Need(s, r.dataWindow()));
                 }
             }
         }
         int listsBefore = discovery.listCalls();
+        Map<String, Object> answered = PrometheusAnswers.ask(prometheus, due, now,
+                Duration.between(clock.instant(), deadline).dividedBy(2));
         CycleData data = CycleData.load(needs, t, discovery, source);
         Map<String, List<Alert>> byRule = new HashMap<>();
         for (Alert a : alerts.all()) {
@@ -157,7 +182,16 @@ public final class AlertEvaluator {
                     continue;
                 }
                 ruleCount++;
-                RuleEvaluator.Outcome o = RuleEvaluator.evaluate(r, g.limit(), data, t, previous, externalUrl);
+                RuleEvaluator.Outcome o;
+                if (!r.byPrometheus()) {
+                    o = RuleEvaluator.evaluate(r, g.limit(), data, t, previous, externalUrl);
+                } else if (answered.get(r.id()) instanceof List<?> vector) {
+                    @SuppressWarnings("unchecked")
+                    List<Sample> samples = (List<Sample>) vector;
+                    o = RuleEvaluator.evaluateAnswered(r, g.limit(), samples, t, previous, externalUrl);
+                } else {
+                    o = RuleEvaluator.failed(r, previous, String.valueOf(answered.get(r.id())));
+                }
                 if (o.error() != null) {
                     errors.add(o.error());
                 }
@@ -221,7 +255,7 @@ public final class AlertEvaluator {
         return new CycleReport(now, null, due.size(), ruleCount, data.seriesCount(), data.requests(),
                 discovery.listCalls() - listsBefore, count(forSink, AlertState.FIRING), count(forSink, AlertState.PENDING),
                 count(forSink, AlertState.RESOLVED), transitions, conflicts, delivery, errors,
-                (System.nanoTime() - started) / 1_000_000, deadline);
+                (System.nanoTime() - started) / 1_000_000, deadline, answered.size());
     }
 
     private static int count(List<Alert> l, AlertState s) {

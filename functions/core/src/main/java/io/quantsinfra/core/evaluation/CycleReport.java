@@ -11,11 +11,20 @@ import java.util.Map;
  */
 public record CycleReport(Instant at, String skipped, int groups, int rules, int series, int getMetricDataRequests,
                           int listMetricsCalls, int firing, int pending, int resolved, List<String> transitions,
-                          int conflicts, AlertSink.Delivery delivery, List<String> errors, long millis, Instant deadline) {
+                          int conflicts, AlertSink.Delivery delivery, List<String> errors, long millis, Instant deadline,
+                          int prometheusQueries) {
 
     public CycleReport {
         transitions = List.copyOf(transitions);
         errors = List.copyOf(errors);
+    }
+
+    /** A cycle that asked the monitor's Prometheus nothing. */
+    public CycleReport(Instant at, String skipped, int groups, int rules, int series, int getMetricDataRequests,
+                       int listMetricsCalls, int firing, int pending, int resolved, List<String> transitions,
+                       int conflicts, AlertSink.Delivery delivery, List<String> errors, long millis, Instant deadline) {
+        this(at, skipped, groups, rules, series, getMetricDataRequests, listMetricsCalls, firing, pending, resolved,
+                transitions, conflicts, delivery, errors, millis, deadline, 0);
     }
 
     /** At most this many transitions are listed in the document (a Lambda log line has a size limit). */
@@ -41,6 +50,7 @@ public record CycleReport(Instant at, String skipped, int groups, int rules, int
         d.put("series", series);
         d.put("getMetricDataRequests", getMetricDataRequests);
         d.put("listMetricsCalls", listMetricsCalls);
+        d.put("prometheusQueries", prometheusQueries);
         d.put("firing", firing);
         d.put("pending", pending);
         d.put("resolved", resolved);

@@ -46,8 +46,31 @@ public final class RuleEvaluator {
         try {
             observed = RuleFiles.singleSeries(rule.expr()) ? singleSeries(rule, data, t) : generic(rule, data, t);
         } catch (Evaluator.EvaluationException e) {
-            return new Outcome(List.of(), List.of(), previous, rule.qualifiedName() + ": " + e.getMessage());
+            return failed(rule, previous, e.getMessage());
         }
+        return apply(rule, limit, observed, t, previous, externalUrl);
+    }
+
+    /**
+     * Evaluates a rule the monitor's Prometheus answered: every sample of {@code vector} (what the whole expression
+     * gave at the cycle's instant) breaches, as in Prometheus' own alerting rules; then the same state machine.
+     */
+    public static Outcome evaluateAnswered(AlertRule rule, int limit, List<Sample> vector, Instant t, List<Alert> previous,
+                                           String externalUrl) {
+        Map<Labels, Observation> observed = new LinkedHashMap<>();
+        for (Sample s : vector) {
+            observed.putIfAbsent(s.labels(), new Observation(true, false, s.value(), s.labels()));
+        }
+        return apply(rule, limit, observed, t, previous, externalUrl);
+    }
+
+    /** The rule could not be evaluated: its alerts keep their state, the error names the rule. */
+    public static Outcome failed(AlertRule rule, List<Alert> previous, String error) {
+        return new Outcome(List.of(), List.of(), previous, rule.qualifiedName() + ": " + error);
+    }
+
+    private static Outcome apply(AlertRule rule, int limit, Map<Labels, Observation> observed, Instant t,
+                                 List<Alert> previous, String externalUrl) {
         Map<String, Alert> before = new LinkedHashMap<>();
         previous.forEach(a -> before.put(a.fingerprint(), a));
         List<Alert> changed = new ArrayList<>();

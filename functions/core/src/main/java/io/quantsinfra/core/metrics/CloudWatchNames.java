@@ -86,6 +86,16 @@ public final class CloudWatchNames {
     }
 
     /**
+     * Whether only CloudWatch holds series named {@code name}: AWS's own ({@code aws_*}, Container Insights), the
+     * control plane's ({@code quants_infra_*}) and Freqtrade's trading series the health probe publishes
+     * ({@code freqtrade_*}; Freqtrade exports no Prometheus metrics, so the monitor never scrapes them).
+     */
+    public static boolean onlyInCloudWatch(String name) {
+        return name.startsWith("aws_") || name.startsWith("ecs_containerinsights_") || name.startsWith("quants_infra_")
+                || name.startsWith("freqtrade_");
+    }
+
+    /**
      * Where {@code name} lives; IllegalArgumentException naming what cannot be mapped and why.
      */
     public static Target target(String name) {

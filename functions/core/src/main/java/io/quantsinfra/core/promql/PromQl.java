@@ -50,15 +50,64 @@ public final class PromQl {
 
     private final String src;
     private final Map<Expr, Integer> heights = new IdentityHashMap<>();
+    /** Prometheus' grammar (2.42) rather than the CloudWatch subset: see {@link #checkForPrometheus}. */
+    private final boolean prometheus;
+    /** In Prometheus mode: what in the expression only the monitor's Prometheus can evaluate, in order of appearance. */
+    private final List<String> prometheusOnly = new ArrayList<>();
+    /** In Prometheus mode: every selector read, subqueries' included. */
+    private final List<Expr.Selector> seen = new ArrayList<>();
+    /** In Prometheus mode: the subqueries parsed (range vectors), by identity. */
+    private final Map<Expr, Boolean> matrices = new IdentityHashMap<>();
     private int pos;
     private int level;
 
     private PromQl(String src) {
-        this.src = src;
+        this(src, false);
     }
 
-    /** Parses {@code expression}; ExpressionException when malformed or unsupported. */
-    public static Expr parse(String expression) {
+    private PromQl(String src, boolean prometheus) {
+        this.src = src;
+        this.prometheus = prometheus;
+    }
+
+    /**
+     * What {@link #checkForPrometheus} found: the selectors the expression reads (a selector without a metric name
+     * has {@code metric} {@code ""}), what in it only Prometheus evaluates (e.g. {@code "a subquery"}, empty when
+     * nothing), and whether it gives a number rather than series.
+     */
+    public record PrometheusCheck(List<Expr.Selector> selectors, List<String> prometheusOnly, boolean scalar) {
+        public PrometheusCheck {
+            selectors = List.copyOf(selectors);
+            prometheusOnly = List.copyOf(new java.util.LinkedHashSet<>(prometheusOnly));
+        }
+    }
+
+    /**
+     * Checks {@code expression} against Prometheus 2.42's grammar, for a rule the monitor's Prometheus evaluates:
+     * what {@link #parse} refuses for CloudWatch's sake is accepted and named in
+     * {@link PrometheusCheck#prometheusOnly} — subqueries, {@code @}, {@code histogram_quantile} and the native
+     * histogram functions, selectors by {@code __name__}, ranges and offsets of any length. Malformed PromQL, a
+     * negative offset, {@code label_values} and type errors are refused as by {@link #parse}. Nothing is evaluated.
+     */
+    public static PrometheusCheck checkForPrometheus(String expression) {
+        checkLength(expression);
+        PromQl p = new PromQl(expression, true);
+        Expr e = p.orExpr();
+        p.skipSpace();
+        if (p.pos < p.src.length()) {
+            throw p.error("unexpected '" + p.rest(12) + "'");
+        }
+        if (p.matrices.containsKey(e)) {
+            throw new ExpressionException(0, "the expression gives a range vector (a subquery); an alert expression gives "
+                    + "an instant vector, e.g. max_over_time(expr[1h:5m])");
+        }
+        if (e.type() == Expr.Type.STRING) {
+            throw new ExpressionException(0, "a string is not an expression; an alert expression gives an instant vector");
+        }
+        return new PrometheusCheck(p.seen, p.prometheusOnly, e.scalar());
+    }
+
+    private static void checkLength(String expression) {
         if (expression == null || expression.isBlank()) {
             throw new ExpressionException(0, "the expression is empty");
         }
@@ -66,6 +115,19 @@ public final class PromQl {
             throw new ExpressionException(MAX_LENGTH, "the expression is " + expression.length() + " characters; the limit is "
                     + MAX_LENGTH + " characters per expression");
         }
+    }
+
+    /** Refused in CloudWatch mode with {@code refusal}; recorded as {@code what} in Prometheus mode. */
+    private void cloudWatchOnly(int at, String what, String refusal) {
+        if (!prometheus) {
+            throw new ExpressionException(at, refusal);
+        }
+        prometheusOnly.add(what);
+    }
+
+    /** Parses {@code expression}; ExpressionException when malformed or unsupported. */
+    public static Expr parse(String expression) {
+        checkLength(expression);
         PromQl p = new PromQl(expression);
         Expr e = p.orExpr();
         p.skipSpace();
@@ -203,33 +265,109 @@ public final class PromQl {
                 + "each add one); the limit is " + MAX_DEPTH + " levels";
     }
 
-    /** What may follow an operand: {@code offset} (on a selector), and the refused {@code @} and subqueries. */
+    /**
+     * What may follow an operand: {@code offset} (on a selector), {@code @} and subqueries (Prometheus mode only;
+     * refused for CloudWatch, naming why).
+     */
     private Expr postfix(Expr e) {
         skipSpace();
         if (keywordAhead("offset")) {
             if (!(e instanceof Expr.Selector s) || !s.offset().isZero()) {
+                if (prometheus && matrices.containsKey(e)) {
+                    keyword("offset");
+                    offset();
+                    return postfix(e);
+                }
                 throw error("offset must follow a selector, like metric{...} offset 10m or metric[5m] offset 10m inside "
                         + "a range function");
             }
             keyword("offset");
-            return new Expr.Selector(s.metric(), s.matchers(), offset());
+            return postfix(new Expr.Selector(s.metric(), s.matchers(), offset()));
         }
         if (peekIs("@")) {
-            throw error("the @ modifier is not supported: an alert evaluates at the current minute; use offset to "
-                    + "look back a fixed time");
+            if (!prometheus) {
+                throw error("the @ modifier is not supported: an alert evaluates at the current minute; use offset to "
+                        + "look back a fixed time");
+            }
+            if (!(e instanceof Expr.Selector) && !matrices.containsKey(e)) {
+                throw error("@ must follow a selector, a range or a subquery");
+            }
+            pos++;
+            atModifier();
+            return postfix(e);
         }
         if (peekIs("[")) {
             int at = pos;
             int close = src.indexOf(']', pos);
             if (close > 0 && src.substring(at, close).contains(":")) {
-                throw error("subqueries [range:step] are not supported: the evaluator reads CloudWatch series directly; "
-                        + "apply the range function to a selector, e.g. max_over_time(metric[1h]), or alert on the inner "
-                        + "expression with 'for'");
+                if (!prometheus) {
+                    throw error("subqueries [range:step] are not supported: the evaluator reads CloudWatch series directly; "
+                            + "apply the range function to a selector, e.g. max_over_time(metric[1h]), or alert on the inner "
+                            + "expression with 'for'");
+                }
+                if (e.type() != Expr.Type.VECTOR || matrices.containsKey(e)) {
+                    throw error("a subquery [range:step] needs an instant vector before it");
+                }
+                subquery();
+                Expr marked = tall(new Expr.Aggregate(Expr.AggOp.SUM, List.of(), e), e);
+                matrices.put(marked, true);
+                return postfix(marked);
             }
             throw error("a range [..] is only allowed on a selector inside a range function such as avg_over_time(x[5m]); "
                     + "an alert expression must give an instant vector");
         }
         return e;
+    }
+
+    /** {@code [range:step]} or {@code [range:]}, the '[' next (Prometheus mode). */
+    private void subquery() {
+        expect("[");
+        skipSpace();
+        duration("subquery range");
+        expect(":");
+        skipSpace();
+        if (!peekIs("]")) {
+            duration("subquery step");
+        }
+        expect("]");
+        prometheusOnly.add("a subquery");
+    }
+
+    /** What follows {@code @}: a Unix time, {@code start()} or {@code end()} (Prometheus mode). */
+    private void atModifier() {
+        skipSpace();
+        if (keyword("start") || keyword("end")) {
+            expect("(");
+            expect(")");
+        } else {
+            if (peekIs("-") || peekIs("+")) {
+                pos++;
+            }
+            skipSpace();
+            if (pos >= src.length() || !(Character.isDigit(src.charAt(pos)) || src.charAt(pos) == '.')) {
+                throw error("@ takes a Unix time, start() or end()");
+            }
+            number();
+        }
+        prometheusOnly.add("the @ modifier");
+    }
+
+    /** A positive duration (Prometheus mode: any length). */
+    private Duration duration(String what) {
+        int d0 = pos;
+        while (pos < src.length() && Character.isLetterOrDigit(src.charAt(pos))) {
+            pos++;
+        }
+        String dur = src.substring(d0, pos);
+        try {
+            Duration d = PromDuration.parse(dur);
+            if (d.isZero() || d.isNegative()) {
+                throw new ExpressionException(d0, what + " must be greater than 0");
+            }
+            return d;
+        } catch (IllegalArgumentException e) {
+            throw new ExpressionException(d0, e.getMessage());
+        }
     }
 
     /** {@code offset <duration>}: whole minutes, not negative, and at most a day back with the range. */
@@ -250,11 +388,12 @@ public final class PromQl {
             throw new ExpressionException(d0, e.getMessage());
         }
         if (d.toSeconds() % 60 != 0 || d.toMillis() % 1000 != 0) {
-            throw new ExpressionException(d0, "offset " + dur + " must be whole minutes (CloudWatch's period is 1 minute)");
-        }
-        if (d.compareTo(Duration.ofDays(1)) > 0) {
-            throw new ExpressionException(d0, "offset " + dur + " reaches further back than the 1d the evaluator fetches per "
-                    + "cycle (CloudWatch keeps 1-minute data for 15 days, but each cycle reads at most a day)");
+            cloudWatchOnly(d0, "offset " + dur + " (not whole minutes)",
+                    "offset " + dur + " must be whole minutes (CloudWatch's period is 1 minute)");
+        } else if (d.compareTo(Duration.ofDays(1)) > 0) {
+            cloudWatchOnly(d0, "offset " + dur + " (beyond the 1d read from CloudWatch)", "offset " + dur
+                    + " reaches further back than the 1d the evaluator fetches per cycle (CloudWatch keeps 1-minute data "
+                    + "for 15 days, but each cycle reads at most a day)");
         }
         return d;
     }
@@ -281,7 +420,11 @@ public final class PromQl {
             return new Expr.Str(string());
         }
         if (c == '{') {
-            throw error("a selector needs a metric name before '{' (each CloudWatch series is found by its metric name)");
+            if (!prometheus) {
+                throw error("a selector needs a metric name before '{' (each CloudWatch series is found by its metric name)");
+            }
+            prometheusOnly.add("a selector by {__name__…}");
+            return selectorRest("");
         }
         if (!identStart(c)) {
             throw error("unexpected '" + rest(12) + "'");
@@ -321,10 +464,43 @@ public final class PromQl {
                 return instantCall(fn);
             }
         }
+        if (prometheus && PROMETHEUS_ONLY_FUNCTIONS.containsKey(name)) {
+            return prometheusOnlyCall(name, PROMETHEUS_ONLY_FUNCTIONS.get(name));
+        }
         pos = start;
         String why = REFUSED_FUNCTIONS.get(name);
         throw error(name + "() is not supported" + (why == null ? " (it is not a PromQL function in Prometheus 2.42)"
                 : ": " + why));
+    }
+
+    /** Functions only Prometheus evaluates, with their parameter types ('s' scalar, 'v' instant vector). */
+    private static final Map<String, String> PROMETHEUS_ONLY_FUNCTIONS = Map.of("histogram_quantile", "sv",
+            "histogram_count", "v", "histogram_sum", "v", "histogram_fraction", "ssv");
+
+    /** {@code histogram_quantile(φ, v)} and the native-histogram functions (Prometheus mode): checked, not built. */
+    private Expr prometheusOnlyCall(String name, String params) {
+        expect("(");
+        enter();
+        List<Expr> args = new ArrayList<>();
+        skipSpace();
+        if (!peekIs(")")) {
+            do {
+                args.add(orExpr());
+                skipSpace();
+            } while (symbol(","));
+        }
+        expect(")");
+        level--;
+        if (args.size() != params.length()) {
+            throw error(name + "() takes " + params.length() + " argument" + (params.length() == 1 ? "" : "s") + ", got "
+                    + args.size());
+        }
+        for (int i = 0; i < args.size(); i++) {
+            checkType(name + "()", i + 1, args.get(i), params.charAt(i));
+        }
+        prometheusOnly.add(name + "()");
+        Expr vector = args.getLast();
+        return tall(new Expr.Aggregate(Expr.AggOp.SUM, List.of(), vector), args.toArray(Expr[]::new));
     }
 
     private Expr instantCall(Expr.Fn fn) {
@@ -372,6 +548,10 @@ public final class PromQl {
     private static final java.util.regex.Pattern LABEL_NAME = java.util.regex.Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
 
     private void checkType(String where, int n, Expr arg, char want) {
+        if (matrices.containsKey(arg)) {
+            throw error(where + ": argument " + n + " must be " + describe(want == 'v' ? Expr.Type.VECTOR : want == 's'
+                    ? Expr.Type.SCALAR : Expr.Type.STRING) + ", got a range vector (a subquery)");
+        }
         Expr.Type t = want == 'v' ? Expr.Type.VECTOR : want == 's' ? Expr.Type.SCALAR : Expr.Type.STRING;
         if (arg.type() != t) {
             throw error(where + ": argument " + n + " must be " + describe(t) + ", got " + describe(arg.type()));
@@ -387,6 +567,9 @@ public final class PromQl {
     }
 
     private void requireNumeric(Expr e, String what) {
+        if (matrices.containsKey(e)) {
+            throw error(what + " needs a number or an instant vector, not a range vector (a subquery)");
+        }
         if (e.type() == Expr.Type.STRING) {
             throw error(what + " needs a number or a vector, not a string");
         }
@@ -416,8 +599,9 @@ public final class PromQl {
             without = lastWithout();
             by = labelList();
         }
-        if (inner.type() != Expr.Type.VECTOR) {
-            throw error(op.promql() + "(...) needs a vector, not " + describe(inner.type()));
+        if (inner.type() != Expr.Type.VECTOR || matrices.containsKey(inner)) {
+            throw error(op.promql() + "(...) needs a vector, not " + (matrices.containsKey(inner) ? "a range vector (a subquery)"
+                    : describe(inner.type())));
         }
         if (op == AggOp.COUNT_VALUES && !LABEL_NAME.matcher(((Expr.Str) param).value()).matches()) {
             throw error("count_values(): '" + ((Expr.Str) param).value() + "' is not a valid label name");
@@ -443,10 +627,22 @@ public final class PromQl {
                 expect(",");
             }
             boolean matrix = fn.matrixFirst() ? i == 0 : i == arity - 1;
-            if (matrix) {
+            if (matrix && prometheus && !selectorAhead()) {
+                Expr sub = orExpr();
+                if (!matrices.containsKey(sub)) {
+                    throw error(fn.promql() + "() takes a range vector: a selector with a range, like x[5m], or a subquery, "
+                            + "like expr[1h:5m]");
+                }
+                s = new Expr.Selector("", List.of());
+                range = Duration.ofMinutes(1);
+            } else if (matrix) {
                 s = selectorOnly(fn.promql() + "()");
                 range = range(fn, s);
-                s = (Expr.Selector) postfix(s);
+                Expr after = postfix(s);
+                if (!(after instanceof Expr.Selector sel)) {
+                    throw error("a range vector cannot take a subquery");
+                }
+                s = sel;
             } else {
                 Expr p = orExpr();
                 checkType(fn.promql() + "()", i + 1, p, 's');
@@ -462,6 +658,31 @@ public final class PromQl {
         return tall(new Expr.RangeCall(fn, s, range, params), params.toArray(Expr[]::new));
     }
 
+    /** Whether a plain selector (a name not followed by '(') comes next: the usual range-function argument. */
+    private boolean selectorAhead() {
+        skipSpace();
+        int save = pos;
+        try {
+            if (pos >= src.length() || !identStart(src.charAt(pos))) {
+                return false;
+            }
+            String name = ident();
+            String lower = name.toLowerCase(Locale.ROOT);
+            skipSpace();
+            if (KEYWORDS.contains(lower) || lower.equals("inf") || lower.equals("nan")) {
+                return false;
+            }
+            for (AggOp op : AggOp.values()) {
+                if (lower.equals(op.promql())) {
+                    return false;
+                }
+            }
+            return !peekIs("(") || name.contains(":");
+        } finally {
+            pos = save;
+        }
+    }
+
     private Duration range(RangeFn fn, Expr.Selector s) {
         skipSpace();
         if (!symbol("[")) {
@@ -475,8 +696,16 @@ public final class PromQl {
         String dur = src.substring(d0, pos);
         skipSpace();
         if (peekIs(":")) {
-            throw error("subqueries [range:step] are not supported: the evaluator reads CloudWatch series directly; "
-                    + "apply the range function to a selector");
+            if (!prometheus) {
+                throw error("subqueries [range:step] are not supported: the evaluator reads CloudWatch series directly; "
+                        + "apply the range function to a selector");
+            }
+            pos++;
+            skipSpace();
+            if (!peekIs("]")) {
+                duration("subquery step");
+            }
+            prometheusOnly.add("a subquery");
         }
         expect("]");
         Duration range;
@@ -485,14 +714,18 @@ public final class PromQl {
         } catch (IllegalArgumentException e) {
             throw new ExpressionException(d0, e.getMessage());
         }
+        if (prometheus && (range.isZero() || range.isNegative())) {
+            throw new ExpressionException(d0, "the range [" + dur + "] must be greater than 0");
+        }
         if (range.compareTo(Duration.ofMinutes(1)) < 0) {
-            throw new ExpressionException(d0, "the range [" + dur + "] is shorter than CloudWatch's 1-minute period; use [1m] or more");
-        }
-        if (range.compareTo(Duration.ofDays(1)) > 0) {
-            throw new ExpressionException(d0, "the range [" + dur + "] is longer than the 1d the evaluator fetches per cycle");
-        }
-        if (range.toSeconds() % 60 != 0 || range.toMillis() % 1000 != 0) {
-            throw new ExpressionException(d0, "the range [" + dur + "] must be whole minutes (CloudWatch's period is 1 minute)");
+            cloudWatchOnly(d0, "a range of [" + dur + "] (shorter than CloudWatch's 1-minute period)",
+                    "the range [" + dur + "] is shorter than CloudWatch's 1-minute period; use [1m] or more");
+        } else if (range.compareTo(Duration.ofDays(1)) > 0) {
+            cloudWatchOnly(d0, "a range of [" + dur + "] (beyond the 1d read from CloudWatch)",
+                    "the range [" + dur + "] is longer than the 1d the evaluator fetches per cycle");
+        } else if (range.toSeconds() % 60 != 0 || range.toMillis() % 1000 != 0) {
+            cloudWatchOnly(d0, "a range of [" + dur + "] (not whole minutes)",
+                    "the range [" + dur + "] must be whole minutes (CloudWatch's period is 1 minute)");
         }
         return range;
     }
@@ -535,7 +768,24 @@ public final class PromQl {
                 skipSpace();
                 String value = string();
                 if (label.equals("__name__")) {
-                    throw new ExpressionException(at, "matching on __name__ is not supported; name the metric");
+                    if (!prometheus) {
+                        throw new ExpressionException(at, "matching on __name__ is not supported; name the metric");
+                    }
+                    prometheusOnly.add("a selector by {__name__…}");
+                    try {
+                        Regex.compile(value, Regex.Dialect.PROMETHEUS);
+                    } catch (IllegalArgumentException e) {
+                        throw new ExpressionException(at, e.getMessage());
+                    }
+                    skipSpace();
+                    if (!symbol(",")) {
+                        skipSpace();
+                        if (!peekIs("}")) {
+                            throw error("',' or '}' expected in the selector of " + metric);
+                        }
+                    }
+                    skipSpace();
+                    continue;
                 }
                 try {
                     matchers.add(LabelMatcher.of(label, LabelMatcher.Op.fromSymbol(op), value));
@@ -552,7 +802,12 @@ public final class PromQl {
                 skipSpace();
             }
         }
-        return new Expr.Selector(metric, matchers);
+        if (metric.isEmpty() && matchers.isEmpty() && !src.substring(0, pos).contains("__name__")) {
+            throw error("a selector without a metric name needs a matcher that does not match the empty string");
+        }
+        Expr.Selector sel = new Expr.Selector(metric, matchers);
+        seen.add(sel);
+        return sel;
     }
 
     private Expr.Matching matching(BinOp op) {

@@ -13,22 +13,42 @@ import java.util.Map;
  * group, alert name and expression stay the same (alert state is kept under it).
  *
  * @param datapoints M of {@code evaluationPeriods}: the condition must hold in M of the last N minutes
+ * @param prometheus why the rule is evaluated by the monitor's Prometheus (its whole expression is sent to
+ *                   Prometheus' HTTP API every cycle), e.g. {@code "it reads up"}; {@code null} for a rule evaluated
+ *                   over CloudWatch. For such a rule {@code expr} is the checked tree, never evaluated by core.
  */
 public record AlertRule(String id, String file, String group, String alert, String exprText, Expr expr,
                         Duration forDuration, Duration keepFiringFor, Map<String, String> labels,
                         Map<String, String> annotations, int datapoints, int evaluationPeriods, MissingData missingData,
-                        Map<String, GoTemplate> labelTemplates, Map<String, GoTemplate> annotationTemplates) {
+                        Map<String, GoTemplate> labelTemplates, Map<String, GoTemplate> annotationTemplates,
+                        String prometheus) {
 
     /** Annotation carrying the M-of-N extension, e.g. {@code "3/5"}. */
     public static final String DATAPOINTS = "quants_infra_datapoints";
     /** Annotation carrying the missing-data extension. */
     public static final String MISSING_DATA = "quants_infra_missing_data";
+    /** Annotation choosing where the rule is evaluated: {@code cloudwatch} or {@code prometheus} (default: chosen). */
+    public static final String SOURCE = "quants_infra_source";
 
     public AlertRule {
         labels = Collections.unmodifiableMap(new LinkedHashMap<>(labels));
         annotations = Collections.unmodifiableMap(new LinkedHashMap<>(annotations));
         labelTemplates = Collections.unmodifiableMap(new LinkedHashMap<>(labelTemplates));
         annotationTemplates = Collections.unmodifiableMap(new LinkedHashMap<>(annotationTemplates));
+    }
+
+    /** A rule evaluated over CloudWatch. */
+    public AlertRule(String id, String file, String group, String alert, String exprText, Expr expr,
+                     Duration forDuration, Duration keepFiringFor, Map<String, String> labels,
+                     Map<String, String> annotations, int datapoints, int evaluationPeriods, MissingData missingData,
+                     Map<String, GoTemplate> labelTemplates, Map<String, GoTemplate> annotationTemplates) {
+        this(id, file, group, alert, exprText, expr, forDuration, keepFiringFor, labels, annotations, datapoints,
+                evaluationPeriods, missingData, labelTemplates, annotationTemplates, null);
+    }
+
+    /** Whether the monitor's Prometheus evaluates this rule (rather than core, over CloudWatch). */
+    public boolean byPrometheus() {
+        return prometheus != null;
     }
 
     /** How far back the rule's data must reach: its expression's window plus the M-of-N span. */

@@ -2,11 +2,8 @@ package io.quantsinfra.core.rule;
 
 import io.quantsinfra.core.document.DocumentLimits;
 import io.quantsinfra.core.error.InvalidInputException;
-import io.quantsinfra.core.metrics.CloudWatchNames;
 import io.quantsinfra.core.promql.Expr;
-import io.quantsinfra.core.promql.ExpressionException;
 import io.quantsinfra.core.promql.PromDuration;
-import io.quantsinfra.core.promql.PromQl;
 import io.quantsinfra.core.template.GoTemplate;
 import io.quantsinfra.core.template.TemplateException;
 import java.time.Duration;
@@ -200,7 +197,16 @@ public final class RuleFiles {
                         + "labels, annotations)");
             }
         }
-        Expr expr = expression(at + ".expr", where, r.get("expr"));
+        Object sourceValue = r.get("annotations") instanceof Map<?, ?> am ? am.get(AlertRule.SOURCE) : null;
+        String source = sourceValue == null ? null : String.valueOf(sourceValue).strip();
+        if (source != null && !source.equals("cloudwatch") && !source.equals("prometheus")) {
+            problem(at + ".annotations." + AlertRule.SOURCE, where + ": " + AlertRule.SOURCE
+                    + " is cloudwatch or prometheus (where the rule is evaluated); got '" + source + "'");
+            source = null;
+        }
+        RuleSource.Choice parsed = expression(at + ".expr", where, r.get("expr"), source);
+        Expr expr = parsed == null ? null : parsed.expr();
+        String prometheus = parsed == null ? null : parsed.prometheus();
         Duration forDuration = r.get("for") == null ? Duration.ZERO : duration(at + ".for", where, r.get("for"));
         Duration keep = r.get("keep_firing_for") == null ? Duration.ZERO
                 : duration(at + ".keep_firing_for", where, r.get("keep_firing_for"));
@@ -210,15 +216,24 @@ public final class RuleFiles {
         Map<String, String> visible = new LinkedHashMap<>(annotations);
         visible.remove(AlertRule.DATAPOINTS);
         visible.remove(AlertRule.MISSING_DATA);
+        visible.remove(AlertRule.SOURCE);
         Map<String, GoTemplate> annotationTemplates = templates(at + ".annotations", where, visible);
         for (String reserved : List.of("alertname")) {
             if (labels.containsKey(reserved)) {
                 problem(at + ".labels." + reserved, where + ": the label " + reserved + " is set from 'alert' and cannot be overridden");
             }
         }
+        if (prometheus != null) {
+            for (String ext : List.of(AlertRule.DATAPOINTS, AlertRule.MISSING_DATA)) {
+                if (annotations.containsKey(ext)) {
+                    problem(at + ".annotations." + ext, where + ": " + ext + " applies to rules evaluated over CloudWatch; "
+                            + "this one is evaluated by the monitor's Prometheus (" + prometheus + "): use 'for'");
+                }
+            }
+        }
         int m = 1;
         int n = 1;
-        String dp = annotations.get(AlertRule.DATAPOINTS);
+        String dp = prometheus != null ? null : annotations.get(AlertRule.DATAPOINTS);
         if (dp != null) {
             var matcher = DATAPOINTS.matcher(dp.strip());
             if (!matcher.matches() || Integer.parseInt(matcher.group(1)) < 1
@@ -232,7 +247,7 @@ public final class RuleFiles {
             }
         }
         MissingData missing = MissingData.MISSING;
-        String md = annotations.get(AlertRule.MISSING_DATA);
+        String md = prometheus != null ? null : annotations.get(AlertRule.MISSING_DATA);
         if (md != null) {
             try {
                 missing = MissingData.fromValue(md.strip());
@@ -250,7 +265,7 @@ public final class RuleFiles {
         String text = ((String) r.get("expr")).strip();
         String id = io.quantsinfra.core.promql.Labels.of("f", file, "g", group, "a", alert, "e", text).fingerprint();
         return new AlertRule(id, file, group, alert, text, expr, forDuration, keep, labels, visible, m, n, missing,
-                labelTemplates, annotationTemplates);
+                labelTemplates, annotationTemplates, prometheus);
     }
 
     /** {@code selector OP number} or {@code range_fn(selector[r]) OP number}: one output series per input series. */
@@ -259,31 +274,18 @@ public final class RuleFiles {
                 && (b.left() instanceof Expr.Selector || b.left() instanceof Expr.RangeCall);
     }
 
-    private Expr expression(String field, String where, Object v) {
+    /** The expression, checked and assigned a source ({@link RuleSource}); a problem and {@code null} when refused. */
+    private RuleSource.Choice expression(String field, String where, Object v, String source) {
         if (!(v instanceof String s) || s.isBlank()) {
             problem(field, where + ": expr is required, a PromQL expression as a string");
             return null;
         }
-        Expr e;
-        try {
-            e = PromQl.parse(s);
-        } catch (ExpressionException ex) {
-            problem(field, where + ": expr: " + ex.getMessage());
+        RuleSource.Choice c = RuleSource.choose(s, source);
+        if (c.refusal() != null) {
+            problem(field, where + ": " + c.refusal());
             return null;
         }
-        if (e.scalar()) {
-            problem(field, where + ": expr gives a number, not series; compare a metric with it, like metric > 80");
-            return null;
-        }
-        for (Expr.Selector sel : e.selectors()) {
-            try {
-                CloudWatchNames.target(sel.metric());
-            } catch (IllegalArgumentException ex) {
-                problem(field, where + ": expr: " + ex.getMessage());
-                return null;
-            }
-        }
-        return e;
+        return c;
     }
 
     private Duration duration(String field, String where, Object v) {

@@ -25,12 +25,23 @@ public final class RuleService {
         this.clock = clock;
     }
 
-    /** What an apply did. */
-    public record Applied(String name, long version, int groups, int rules, boolean unchanged) {}
+    /**
+     * What an apply did; {@code warnings} name each rule the monitor's Prometheus evaluates (it needs a deployed
+     * monitor), one line each.
+     */
+    public record Applied(String name, long version, int groups, int rules, boolean unchanged, List<String> warnings) {
+        public Applied {
+            warnings = List.copyOf(warnings);
+        }
 
-    /** One file in a listing. */
+        public Applied(String name, long version, int groups, int rules, boolean unchanged) {
+            this(name, version, groups, rules, unchanged, List.of());
+        }
+    }
+
+    /** One file in a listing; {@code byPrometheus} names the alerts the monitor's Prometheus evaluates. */
     public record Summary(String name, long version, int groups, int rules, String updatedAt, String updatedBy,
-                          List<String> alerts) {}
+                          List<String> alerts, List<String> byPrometheus) {}
 
     /** All groups of all files, and the files that no longer validate (skipped, named with the reason). */
     public record Loaded(List<RuleGroup> groups, List<String> errors) {}
@@ -42,13 +53,29 @@ public final class RuleService {
         }
         List<RuleGroup> groups = RuleFiles.parse(name, document);
         int rules = groups.stream().mapToInt(g -> g.rules().size()).sum();
+        List<String> warnings = prometheusWarnings(groups);
         StoredRuleFile current = store.get(name).orElse(null);
         if (current != null && sameDocument(current.document(), document)) {
-            return new Applied(name, current.version(), groups.size(), rules, true);
+            return new Applied(name, current.version(), groups.size(), rules, true, warnings);
         }
         long version = current == null ? 1 : current.version() + 1;
         store.put(new StoredRuleFile(name, version, document, clock.instant(), actor));
-        return new Applied(name, version, groups.size(), rules, false);
+        return new Applied(name, version, groups.size(), rules, false, warnings);
+    }
+
+    /** One line per rule the monitor's Prometheus evaluates. */
+    static List<String> prometheusWarnings(List<RuleGroup> groups) {
+        List<String> out = new ArrayList<>();
+        for (RuleGroup g : groups) {
+            for (AlertRule r : g.rules()) {
+                if (r.byPrometheus()) {
+                    out.add("group '" + g.name() + "', rule '" + r.alert() + "': evaluated by the monitor's Prometheus ("
+                            + r.prometheus() + "); it needs a deployed monitor (quants-infra deploy --service monitor), and each "
+                            + "cycle without one reports it as an evaluation error");
+                }
+            }
+        }
+        return out;
     }
 
     /** Equal as JSON: a document read back from the store may hold 1 where the request held 1 (Long vs Integer). */
@@ -78,7 +105,9 @@ public final class RuleService {
         }
         return new Summary(f.name(), f.version(), groups.size(), groups.stream().mapToInt(g -> g.rules().size()).sum(),
                 f.updatedAt().toString(), f.updatedBy(),
-                groups.stream().flatMap(g -> g.rules().stream()).map(AlertRule::alert).distinct().toList());
+                groups.stream().flatMap(g -> g.rules().stream()).map(AlertRule::alert).distinct().toList(),
+                groups.stream().flatMap(g -> g.rules().stream()).filter(AlertRule::byPrometheus).map(AlertRule::alert)
+                        .distinct().toList());
     }
 
     public void delete(String name) {

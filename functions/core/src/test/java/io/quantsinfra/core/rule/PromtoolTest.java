@@ -34,4 +34,24 @@ class PromtoolTest {
         assertEquals(0, p.waitFor(), out);
         assertTrue(out.contains("SUCCESS"), out);
     }
+
+    /**
+     * The rule-pack corpus ({@code RulePackAcceptanceTest}) is valid for Prometheus too: core accepts nothing there
+     * that Prometheus would refuse, and the transcription is faithful enough to parse.
+     */
+    @Test
+    void rulePackCorpus_passesPromtoolCheckRules() throws IOException, InterruptedException {
+        String promtool = System.getenv().getOrDefault("PROMTOOL", "/usr/bin/promtool");
+        assertTrue(Files.isExecutable(Path.of(promtool)), promtool + " is missing: install Debian's prometheus package "
+                + "(apt-get install prometheus) or set PROMTOOL");
+        List<String> cmd = new ArrayList<>(List.of(promtool, "check", "rules"));
+        Path dir = RepoFiles.root().resolve("functions/core/src/test/resources/rulepacks");
+        for (String pack : RulePackAcceptanceTest.PACKS) {
+            cmd.add(dir.resolve(pack.substring(pack.lastIndexOf('/') + 1)).toString());
+        }
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+        assertTrue(out.contains("SUCCESS: 411 rules found") && out.contains("SUCCESS: 132 rules found"), out);
+    }
 }

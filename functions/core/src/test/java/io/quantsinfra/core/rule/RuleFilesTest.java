@@ -34,9 +34,19 @@ class RuleFilesTest {
                 Arguments.of("rule without alert", "groups:\n  - name: g\n    rules:\n      - expr: up", "groups[0].rules[0].alert", "needs 'alert'"),
                 Arguments.of("missing expr", rule("for: 1m"), "groups[0].rules[0].expr", "expr is required"),
                 Arguments.of("expr syntax", rule("expr: 'm{a=\"1\" > 1'"), "groups[0].rules[0].expr", "group 'g', rule 'A': expr:"),
-                Arguments.of("histogram_quantile", rule("expr: histogram_quantile(0.9, rate(x_bucket[5m])) > 1"),
-                        "groups[0].rules[0].expr", "histogram_quantile() is not supported"),
-                Arguments.of("up", rule("expr: up == 0"), "groups[0].rules[0].expr", "quants_infra_instance_up"),
+                Arguments.of("histogram_quantile over CloudWatch", rule("expr: histogram_quantile(0.9, rate(x_bucket[5m])) > 1\n"
+                        + "annotations: {quants_infra_source: cloudwatch}"), "groups[0].rules[0].expr", "histogram_quantile() is not supported"),
+                Arguments.of("up over CloudWatch", rule("expr: up == 0\nannotations: {quants_infra_source: cloudwatch}"),
+                        "groups[0].rules[0].expr", "quants_infra_instance_up"),
+                Arguments.of("CloudWatch name beside a subquery", rule("expr: max_over_time(aws_ecs_cpuutilization_average[1h:5m]) > 90"),
+                        "groups[0].rules[0].expr", "reads aws_ecs_cpuutilization_average, which only CloudWatch holds, and uses a "
+                        + "subquery, which only the monitor's Prometheus evaluates; split it"),
+                Arguments.of("bad source", rule("expr: m > 1\nannotations: {quants_infra_source: grafana}"),
+                        "groups[0].rules[0].annotations.quants_infra_source", "cloudwatch or prometheus"),
+                Arguments.of("datapoints on a Prometheus rule", rule("expr: up == 0\nannotations: {quants_infra_datapoints: '3/5'}"),
+                        "groups[0].rules[0].annotations.quants_infra_datapoints", "applies to rules evaluated over CloudWatch"),
+                Arguments.of("garbage is refused for Prometheus too", rule("expr: 'up == '"), "groups[0].rules[0].expr",
+                        "ends too early"),
                 Arguments.of("unknown aws namespace", rule("expr: aws_foo_bar_average > 1"), "groups[0].rules[0].expr",
                         "names no namespace quants-infra maps"),
                 Arguments.of("aws without statistic", rule("expr: aws_ecs_cpuutilization > 1"), "groups[0].rules[0].expr",
@@ -72,18 +82,17 @@ class RuleFilesTest {
     @Test
     void everyProblemIsReported_notJustTheFirst() {
         InvalidInputException e = assertThrows(InvalidInputException.class, () -> RuleFiles.parse("f", RepoFiles.yaml(
-                rule("expr: up == 0\nfor: soon"))));
+                rule("expr: aws_foo_bar_average == 0\nfor: soon"))));
         assertTrue(e.getMessage().contains("and 1 more"), e::getMessage);
     }
 
     @Test
-    void seed004AsWritten_isRefused_namingTheTwoRulesThatCannotBeMapped() {
-        InvalidInputException e = assertThrows(InvalidInputException.class,
-                () -> RuleFiles.parse("zigquant", RepoFiles.resource("seed004/prometheus-rules.yml")));
-        assertEquals("groups[1].rules[0].expr", e.field());
-        assertTrue(e.getMessage().startsWith("groups[1].rules[0].expr: group 'system', rule 'HighApiLatency': expr: "
-                + "histogram_quantile() is not supported"), e::getMessage);
-        assertTrue(e.getMessage().contains("and 1 more: groups[1].rules[1].expr: group 'system', rule 'ServiceDown': expr: 'up' is made by a Prometheus server's scrapes"), e::getMessage);
+    void seed004AsWritten_loads_withTheTwoRulesCloudWatchCannotAnswerEvaluatedByPrometheus() {
+        List<RuleGroup> groups = RuleFiles.parse("zigquant", RepoFiles.resource("seed004/prometheus-rules.yml"));
+        List<String> byPrometheus = groups.stream().flatMap(g -> g.rules().stream()).filter(AlertRule::byPrometheus)
+                .map(r -> r.alert() + ": " + r.prometheus()).toList();
+        assertEquals(List.of("HighApiLatency: histogram_quantile(), it reads zigquant_api_latency_seconds_bucket",
+                "ServiceDown: it reads up"), byPrometheus);
     }
 
     @Test

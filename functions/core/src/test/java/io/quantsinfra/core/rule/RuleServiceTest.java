@@ -37,7 +37,7 @@ class RuleServiceTest {
     @Test
     void apply_refusesABadFile_andStoresNothing() {
         assertThrows(InvalidInputException.class, () -> rules.apply("f", Map.of("groups", List.of(Map.of("name", "g",
-                "rules", List.of(Map.of("alert", "A", "expr", "up == 0"))))), "a"));
+                "rules", List.of(Map.of("alert", "A", "expr", "aws_foo_bar_average == 0"))))), "a"));
         assertEquals(List.of(), store.list());
         assertThrows(InvalidInputException.class, () -> rules.apply("Bad Name", doc(0, "1"), "a"));
         assertThrows(NotFoundException.class, () -> rules.get("nosuch"));
