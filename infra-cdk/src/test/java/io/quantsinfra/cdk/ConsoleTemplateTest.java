@@ -140,6 +140,19 @@ class ConsoleTemplateTest {
     }
 
     @Test
+    void api_answersCorsOnlyForTheSite_withTheHeadersASignedBrowserRequestCarries() {
+        // site/src/test/.../SigV4Gateway answers preflights with the same headers; the console signs authorization,
+        // content-type, x-amz-date and x-amz-security-token (accept is CORS-safelisted).
+        Map<String, Object> cors = asMap(asMap(app.template("ControlPlane").findResources("AWS::ApiGatewayV2::Api").values()
+                .iterator().next()).get("Properties")).get("CorsConfiguration") instanceof Map<?, ?> m ? asMap(m) : Map.of();
+        assertEquals(1, asList(cors.get("AllowOrigins")).size(), "one origin: " + cors);
+        assertTrue(String.valueOf(cors.get("AllowOrigins")).matches("(?s).*https://.*SiteDistribution.*DomainName.*"), "the site's: " + cors);
+        assertTrue(asList(cors.get("AllowHeaders")).containsAll(List.of("authorization", "content-type", "x-amz-date",
+                "x-amz-security-token")), "signed headers allowed: " + cors);
+        assertTrue(asList(cors.get("AllowMethods")).containsAll(List.of("GET", "POST", "DELETE")), "the console's methods: " + cors);
+    }
+
+    @Test
     void consoleRoute_parameterBecomesOneWildcard_andAMalformedRouteIsRefused() {
         assertEquals("/v1/services/*/history", new ConsoleRoutes.Route("GET", "/v1/services/{service}/history").resourcePath());
         org.junit.jupiter.api.Assertions.assertThrows(QuantsInfraCdkException.class, () -> new ConsoleRoutes.Route("GET", "/v1/*"));
