@@ -1,18 +1,22 @@
 // The console in AWS mode, in Debian's chromium through puppeteer-core. Usage:
-//   node tests/browser-aws.mjs SITE_URL API_URL USER TEMPORARY_PASSWORD NEW_PASSWORD
+//   node tests/browser-aws.mjs SITE_URL API_URL USER TEMPORARY_PASSWORD NEW_PASSWORD MFA_USER MFA_PASSWORD
 // The site's /console-config.json says "aws"; Cognito and the API are the test's loopback stand-ins
 // (ConsoleAwsModeTest). Checks: a wrong password is refused; the first sign-in asks for a new password; then the
 // console renders instances and alerts from SigV4-signed calls to the API's origin; a request whose signature is
 // altered in flight is rejected and the console says so; it recovers on the next refresh; a silence is created
-// through a signed POST. No console errors besides the deliberately rejected request.
+// through a signed POST; after signing out, a user with an authenticator enrolled is asked for its code. No console
+// errors besides the deliberately rejected requests.
 import puppeteer from 'puppeteer-core'
 import { mkdtempSync, rmSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-const [site, api, user, temporary, chosen] = process.argv.slice(2).map(s => s?.replace(/\/$/, ''))
+const [site, api, user, temporary, chosen, mfaUser, mfaPassword] = process.argv.slice(2).map(s => s?.replace(/\/$/, ''))
 const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium'
-if (!chosen) { console.error('usage: node tests/browser-aws.mjs SITE_URL API_URL USER TEMPORARY_PASSWORD NEW_PASSWORD'); process.exit(2) }
+if (!mfaPassword) {
+  console.error('usage: node tests/browser-aws.mjs SITE_URL API_URL USER TEMPORARY_PASSWORD NEW_PASSWORD MFA_USER MFA_PASSWORD')
+  process.exit(2)
+}
 if (!existsSync(chromium)) {
   console.error(`browser: ${chromium} is missing; install Debian's chromium (scripts/tools-env.sh does)`)
   process.exit(3)
@@ -106,9 +110,28 @@ try {
   await page.waitForFunction(() => document.querySelector('[data-test=alerts] tr[data-alert=HighCpu]')?.textContent.includes('(silenced)'))
   check(true, 'a silence created through a signed POST mutes HighCpu')
   check(problems.length === 0, 'no console errors: ' + problems.join('; '))
+
+  // Sign out: the data goes, the form comes back; a user with TOTP enrolled is asked for the code.
+  await page.click('[data-test=signed-in] button')
+  await page.waitForSelector('[data-test=login] input[name=username]')
+  check(await page.$('[data-test=instances]') === null, 'signing out hides the data and asks to sign in again')
+  await page.$eval('input[name=username]', e => { e.value = '' })
+  await page.type('input[name=username]', mfaUser)
+  await page.type('input[name=password]', mfaPassword)
+  await page.click('[data-test=login-submit]')
+  await page.waitForSelector('input[name=code]')
+  check(true, 'a user with an authenticator is asked for its code')
+  await page.type('input[name=code]', '123456')
+  await page.click('[data-test=login-submit]')
+  await page.waitForFunction(u => document.querySelector('[data-test=signed-in]')?.textContent.includes(u), {}, mfaUser)
+  await page.waitForFunction(() => document.querySelector('[data-test=instances]')?.textContent.includes('data-collector-1'))
+  check(true, `signed in as ${mfaUser} with the code; the console lists data-collector-1`)
+  check(problems.length === 0, 'no console errors after the second sign-in: ' + problems.join('; '))
   console.log(`browser-aws: ${checks} checks passed`)
 } catch (e) {
   console.error(e.message)
+  const shown = await browser.pages().then(ps => ps.at(-1)?.$eval('.ops-console', el => el.textContent).catch(() => ''))
+  if (shown) console.error('the console showed: ' + shown.replace(/\s+/g, ' ').slice(0, 300))
   if (problems.length) console.error(problems.join('\n'))
   console.error(`browser-aws: failed after ${checks} checks`)
   process.exitCode = 1

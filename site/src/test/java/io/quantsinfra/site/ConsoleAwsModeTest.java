@@ -52,6 +52,8 @@ class ConsoleAwsModeTest {
     private static final String USER = "ops-alice";
     private static final String TEMPORARY_PASSWORD = "Temporary-Passw0rd!";
     private static final String NEW_PASSWORD = "Chosen-by-Alice-1!";
+    private static final String MFA_USER = "ops-bob";
+    private static final String MFA_PASSWORD = "Bobs-Own-Passw0rd!";
 
     private AwsEmulator aws;
     private LocalMode local;
@@ -73,6 +75,7 @@ class ConsoleAwsModeTest {
         cognito("AWSCognitoIdentityProviderService.AdminCreateUser", """
                 {"UserPoolId": "%s", "Username": "%s", "TemporaryPassword": "%s", "MessageAction": "SUPPRESS"}"""
                 .formatted(pool, USER, TEMPORARY_PASSWORD));
+        enrolTotp(pool, client);
         String identityPool = cognito("AWSCognitoIdentityService.CreateIdentityPool", """
                 {"IdentityPoolName": "quants_infra_console", "AllowUnauthenticatedIdentities": false,
                  "CognitoIdentityProviders": [{"ProviderName": "cognito-idp.%s.amazonaws.com/%s", "ClientId": "%s"}]}"""
@@ -87,6 +90,22 @@ class ConsoleAwsModeTest {
                 .put("identityPoolId", identityPool)
                 .put("cognitoIdpEndpoint", cognito.url().toString()).put("cognitoIdentityEndpoint", cognito.url().toString());
         site.configure(gateway.url() + " " + cognito.url().toString().replaceAll("/$", ""), JSON.writeValueAsString(config));
+    }
+
+    /** Bob has his own password and an authenticator enrolled, as docs/deployment/aws.md has operators do it. */
+    private void enrolTotp(String pool, String client) throws Exception {
+        cognito("AWSCognitoIdentityProviderService.AdminCreateUser", """
+                {"UserPoolId": "%s", "Username": "%s", "MessageAction": "SUPPRESS"}""".formatted(pool, MFA_USER));
+        cognito("AWSCognitoIdentityProviderService.AdminSetUserPassword", """
+                {"UserPoolId": "%s", "Username": "%s", "Password": "%s", "Permanent": true}""".formatted(pool, MFA_USER, MFA_PASSWORD));
+        String access = cognito("AWSCognitoIdentityProviderService.InitiateAuth", """
+                {"AuthFlow": "USER_PASSWORD_AUTH", "ClientId": "%s", "AuthParameters": {"USERNAME": "%s", "PASSWORD": "%s"}}"""
+                .formatted(client, MFA_USER, MFA_PASSWORD)).path("AuthenticationResult").path("AccessToken").asText();
+        cognito("AWSCognitoIdentityProviderService.AssociateSoftwareToken", "{\"AccessToken\": \"%s\"}".formatted(access));
+        cognito("AWSCognitoIdentityProviderService.VerifySoftwareToken", """
+                {"AccessToken": "%s", "UserCode": "123456"}""".formatted(access));
+        cognito("AWSCognitoIdentityProviderService.SetUserMFAPreference", """
+                {"AccessToken": "%s", "SoftwareTokenMfaSettings": {"Enabled": true, "PreferredMfa": true}}""".formatted(access));
     }
 
     private static Path routesJson() {
@@ -120,7 +139,7 @@ class ConsoleAwsModeTest {
         assertTrue(Files.isExecutable(Path.of(System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium"))),
                 "Debian's chromium is missing: scripts/tools-env.sh installs it (apt-get install chromium)");
         SiteBuild.Run r = SiteBuild.run(List.of("node", "tests/browser-aws.mjs", site.url().toString(), gateway.url().toString(),
-                USER, TEMPORARY_PASSWORD, NEW_PASSWORD), SiteBuild.root().resolve("site"), 180);
+                USER, TEMPORARY_PASSWORD, NEW_PASSWORD, MFA_USER, MFA_PASSWORD), SiteBuild.root().resolve("site"), 180);
         System.out.print(r.output());
         assertEquals(0, r.code(), r.output());
         assertTrue(r.output().contains("checks passed"), r.output());
@@ -128,7 +147,7 @@ class ConsoleAwsModeTest {
                 gateway.verified(), gateway.badSignatures(), gateway.deniedRoutes());
         assertTrue(gateway.verified() >= 5, "the console's calls went through the signature check: " + gateway.verified());
         assertTrue(gateway.badSignatures() >= 1, "the tampered request was rejected by the signature check");
-        assertEquals(1, cognito.issued().size(), "one set of identity pool credentials was issued");
+        assertEquals(1, cognito.issued().size(), "the identity pool's credentials were issued (moto's are always the same key)");
     }
 
     @Test
