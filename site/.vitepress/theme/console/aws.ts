@@ -92,12 +92,18 @@ export class AwsSession {
   private async fresh(): Promise<AwsClient> {
     if (!this.client || !this.credentials) throw new Error('not signed in')
     if (this.credentials.expiration - Date.now() < 60_000) {
-      if (this.refreshToken) {
-        const out = await this.idp('InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: this.config.userPoolClientId,
-          AuthParameters: { REFRESH_TOKEN: this.refreshToken } })
-        this.idToken = out.AuthenticationResult.IdToken
+      try {
+        if (this.refreshToken) {
+          const out = await this.idp('InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: this.config.userPoolClientId,
+            AuthParameters: { REFRESH_TOKEN: this.refreshToken } })
+          this.idToken = out.AuthenticationResult.IdToken
+        }
+        await this.exchange()
+      } catch (e: any) {
+        // An expired or revoked refresh token (12 h, or admin-user-global-sign-out): back to the sign-in form.
+        this.signOut()
+        throw new Error(`the session ended (${e.message ?? e}): sign in again`)
       }
-      await this.exchange()
     }
     return this.client!
   }
