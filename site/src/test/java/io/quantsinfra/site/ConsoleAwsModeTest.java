@@ -147,6 +147,7 @@ class ConsoleAwsModeTest {
                 gateway.verified(), gateway.badSignatures(), gateway.deniedRoutes());
         assertTrue(gateway.verified() >= 5, "the console's calls went through the signature check: " + gateway.verified());
         assertTrue(gateway.badSignatures() >= 1, "the tampered request was rejected by the signature check");
+        assertEquals(0, gateway.deniedRoutes(), "the console called only routes its role may invoke (routes.json)");
         assertEquals(1, cognito.issued().size(), "the identity pool's credentials were issued (moto's are always the same key)");
     }
 
@@ -186,6 +187,25 @@ class ConsoleAwsModeTest {
     void gateway_rejectsAnUnsignedRequest() throws Exception {
         var r = HTTP.send(HttpRequest.newBuilder(URI.create(gateway.url() + "/v1/status")).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, r.statusCode());
+    }
+
+    @Test
+    @Order(3)
+    void consoleCode_namesNoApiPathOutsideRoutesJson() throws Exception {
+        Path theme = SiteBuild.root().resolve("site/.vitepress/theme");
+        try (var files = Files.walk(theme)) {
+            List<String> offenders = files.filter(f -> f.toString().matches(".*\\.(vue|ts|js|mjs)$"))
+                    .filter(f -> read(f).matches("(?s).*['\"`]/v1/.*")).map(f -> theme.relativize(f).toString()).toList();
+            assertEquals(List.of(), offenders, "API paths belong in console/routes.json, which the CDK grants from");
+        }
+    }
+
+    private static String read(Path f) {
+        try {
+            return Files.readString(f);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private CognitoFront.IssuedCredentials issued() {
