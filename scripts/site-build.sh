@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 site="$root/site"
 if [ "${1:-}" = "--if-stale" ] && [ -f "$site/dist/index.html" ] && [ -z "$(find "$root/docs" "$site/.vitepress" \
-    "$site/package-lock.json" -newer "$site/dist/index.html" -type f -not -path '*/cache/*' -print -quit 2>/dev/null)" ]; then
+    "$site/package-lock.json" "$root/functions/api/target/classes/META-INF/openapi/quants-infra.yml" -newer "$site/dist/index.html" -type f -not -path '*/cache/*' -print -quit 2>/dev/null)" ]; then
   exit 0
 fi
 command -v npm >/dev/null || { echo "site: npm is missing (Node.js 20 or later is needed to build the site)" >&2; exit 4; }

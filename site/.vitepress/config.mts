@@ -3,9 +3,13 @@
 import { defineConfig, type DefaultTheme } from 'vitepress'
 import { readdirSync, readFileSync, existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { renderOpenApi } from './openapi'
 
 const docs = resolve(__dirname, '../../docs')
 const modules = resolve(__dirname, '../node_modules')
+/** What functions/api generates from its controllers; the API reference page is rendered from it at build time. */
+const openApiFile = resolve(__dirname, '../../functions/api/target/classes/META-INF/openapi/quants-infra.yml')
+const OPENAPI_MARKER = '<!-- openapi:generated -->'
 
 /** The page's title: its first "# " heading, else its file name. */
 function title(file: string): string {
@@ -68,6 +72,11 @@ export default defineConfig({
   markdown: {
     // The runbooks quote Go templates ({{ $labels.x }}); Vue must not read them as interpolations.
     config(md) {
+      // The API reference: the page's marker becomes the operations and schemas of the generated OpenAPI document
+      // (before parsing, so the headings get anchors, the outline and the local search index).
+      md.core.ruler.before('normalize', 'openapi', state => {
+        if (state.src.includes(OPENAPI_MARKER)) state.src = state.src.replace(OPENAPI_MARKER, renderOpenApi(openApiFile).markdown)
+      })
       const inline = md.renderer.rules.code_inline!
       md.renderer.rules.code_inline = (tokens, idx, options, env, self) =>
         inline(tokens, idx, options, env, self).replace(/^<code/, '<code v-pre')

@@ -73,6 +73,9 @@ try {
     // 5. The alert's runbook link opens its page.
     await Promise.all([page.waitForNavigation({ waitUntil: 'networkidle0' }),
       page.click('[data-test=alerts] tr[data-alert=HighCpu] a[data-test=runbook]')])
+    // VitePress follows an internal link in the page (history.pushState): wait for the new page's heading.
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent.includes('HighCpu'), { timeout: 10000 })
+      .catch(() => undefined)
     check((await page.$eval('h1', e => e.textContent)).includes('HighCpu'), 'the runbook link opens the HighCpu page')
 
     // 6. A silence created from the console mutes the alert.

@@ -5,6 +5,8 @@ import io.github.cdklabs.cdknag.NagPackProps;
 import io.quantsinfra.cdk.config.AppConfig;
 import io.quantsinfra.cdk.constructs.LambdaArtifact;
 import io.quantsinfra.cdk.shared.SharedNames;
+import io.quantsinfra.cdk.constructs.ConsoleRoutes;
+import io.quantsinfra.cdk.stacks.ConsoleStack;
 import io.quantsinfra.cdk.stacks.ControlPlaneStack;
 import io.quantsinfra.cdk.stacks.DataStack;
 import io.quantsinfra.cdk.stacks.InstancesStack;
@@ -48,7 +50,7 @@ public final class QuantsInfraApp {
 
     /** The stacks of one app. */
     public record Stacks(NetworkStack network, DataStack data, InstancesStack instances, SiteStack site,
-                         ControlPlaneStack controlPlane, ObservabilityStack observability) {
+                         ControlPlaneStack controlPlane, ObservabilityStack observability, ConsoleStack console) {
     }
 
     /** Creates every stack in {@code app} from {@code config}, and the app-wide tags and checks. */
@@ -98,11 +100,16 @@ public final class QuantsInfraApp {
                 props(base, config, "Observability", "alarms and dashboard"), functions, controlPlane.httpApi().api().getApiId(),
                 controlPlane.alertEvaluator().map(f -> (IFunction) f.function()).orElse(null), config.alarmEmail()));
 
+        ConsoleStack console = new ConsoleStack(app, "Console", new ConsoleStack.Props(
+                props(base, config, "Console", "ops console sign-in (Cognito) and its config"), "quants-infra-" + config.environmentName(),
+                site.site(), controlPlane.httpApi(), ConsoleRoutes.read(repositoryRoot().resolve(ConsoleRoutes.FILE)),
+                retention, removal));
+
         Tags.of(app).add("project", "quants-infra");
         Tags.of(app).add("environment", config.environmentName());
         Tags.of(app).add(SharedNames.managedTag().getKey(), SharedNames.managedTag().getValue());
         Aspects.of(app).add(new AwsSolutionsChecks(NagPackProps.builder().verbose(true).reports(true).build()));
-        return new Stacks(network, data, instances, site, controlPlane, observability);
+        return new Stacks(network, data, instances, site, controlPlane, observability, console);
     }
 
     private static StackProps props(StackProps.Builder base, AppConfig config, String part, String description) {

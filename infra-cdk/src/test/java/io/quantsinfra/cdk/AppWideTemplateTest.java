@@ -13,10 +13,10 @@ class AppWideTemplateTest {
     private final SynthesizedApp app = SynthesizedApp.standard();
 
     @Test
-    void appSynthesizesSixStacks() {
-        assertEquals(List.of("Network", "Data", "Instances", "Site", "ControlPlane", "Observability"),
+    void appSynthesizesSevenStacks() {
+        assertEquals(List.of("Network", "Data", "Instances", "Site", "ControlPlane", "Observability", "Console"),
                 app.stackIds().stream().sorted(java.util.Comparator.comparing(List.of("Network", "Data", "Instances", "Site",
-                        "ControlPlane", "Observability")::indexOf)).toList());
+                        "ControlPlane", "Observability", "Console")::indexOf)).toList());
     }
 
     @Test

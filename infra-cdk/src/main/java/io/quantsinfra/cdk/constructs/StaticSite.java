@@ -42,6 +42,9 @@ import software.constructs.Construct;
  * }
  */
 public final class StaticSite extends Construct {
+    /** The ops console's configuration file: written by the Console stack, so the site's upload neither ships nor prunes it. */
+    public static final String CONSOLE_CONFIG = "console-config.json";
+
     private final Distribution distribution;
     private final SecureBucket bucket;
 
@@ -55,11 +58,22 @@ public final class StaticSite extends Construct {
      */
     public record Props(Path content, String domainName, String certificateArn, String contentSecurityPolicy,
                         LogRetention logRetention, RemovalPolicy removal) {
-        /** Same-origin everything, no framing, no plugins; the console page may call API Gateway in the region. */
+        /**
+         * Same-origin everything, no framing, no plugins; the console may call what it needs and nothing else: the
+         * API (API Gateway in the region: the Site stack cannot name the API's id, because the API's CORS names the
+         * site's origin and two stacks cannot reference each other), Cognito's user pools (sign-in) and identity
+         * pools (credentials) in the region.
+         */
         public static final String DEFAULT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; "
-                + "img-src 'self' data:; font-src 'self'; connect-src 'self' https://*.execute-api."
-                + software.amazon.awscdk.Aws.REGION + ".amazonaws.com; frame-ancestors 'none'; base-uri 'self'; "
-                + "form-action 'self'; object-src 'none'";
+                + "img-src 'self' data:; font-src 'self'; connect-src 'self' " + String.join(" ", consoleEndpoints())
+                + "; frame-ancestors 'none'; base-uri 'self'; form-action 'self'; object-src 'none'";
+
+        /** The hosts the ops console calls on AWS, besides its own origin. */
+        public static List<String> consoleEndpoints() {
+            String region = software.amazon.awscdk.Aws.REGION;
+            return List.of("https://*.execute-api." + region + ".amazonaws.com", "https://cognito-idp." + region
+                    + ".amazonaws.com", "https://cognito-identity." + region + ".amazonaws.com");
+        }
 
         /**
          * {@link #DEFAULT_CSP} with the built site's inline scripts allowed by their SHA-256 (VitePress's dark-mode and
@@ -188,6 +202,7 @@ public final class StaticSite extends Construct {
                 .removalPolicy(props.removal()).build();
         BucketDeployment deployment = BucketDeployment.Builder.create(this, "Deployment")
                 .sources(List.of(Source.asset(props.content().toString())))
+                .exclude(List.of(CONSOLE_CONFIG))
                 .destinationBucket(bucket.bucket())
                 .distribution(distribution)
                 .distributionPaths(List.of("/*"))
@@ -195,15 +210,15 @@ public final class StaticSite extends Construct {
                 .memoryLimit(256)
                 .logGroup(deployLogs)
                 .build();
-        acknowledgeDeploymentHandler(deployment);
+        acknowledgeDeploymentHandler(this, deployment);
     }
 
     /**
      * BucketDeployment's handler is a singleton function CDK generates at the stack's root; its role carries
      * CDK's own grants. The acknowledgements are set on that function only.
      */
-    private void acknowledgeDeploymentHandler(BucketDeployment deployment) {
-        software.amazon.awscdk.Stack stack = software.amazon.awscdk.Stack.of(this);
+    public static void acknowledgeDeploymentHandler(Construct scope, BucketDeployment deployment) {
+        software.amazon.awscdk.Stack stack = software.amazon.awscdk.Stack.of(scope);
         stack.getNode().getChildren().stream()
                 .filter(c -> c.getNode().getId().startsWith("Custom::CDKBucketDeployment"))
                 .forEach(handler -> {
