@@ -444,9 +444,18 @@ public final class PromQl {
             }
             boolean matrix = fn.matrixFirst() ? i == 0 : i == arity - 1;
             if (matrix) {
+                int parens = 0;
+                skipSpace();
+                while (symbol("(")) {
+                    parens++;
+                    skipSpace();
+                }
                 s = selectorOnly(fn.promql() + "()");
                 range = range(fn, s);
                 s = (Expr.Selector) postfix(s);
+                for (int p = 0; p < parens; p++) {
+                    expect(")");
+                }
             } else {
                 Expr p = orExpr();
                 checkType(fn.promql() + "()", i + 1, p, 's');
@@ -499,6 +508,9 @@ public final class PromQl {
 
     private Expr.Selector selectorOnly(String where) {
         skipSpace();
+        if (pos < src.length() && src.charAt(pos) == '{') {
+            throw error("a selector needs a metric name before '{' (each CloudWatch series is found by its metric name)");
+        }
         if (pos >= src.length() || !identStart(src.charAt(pos))) {
             throw error(where + " takes a selector with a range, such as metric{label=\"value\"}[5m]");
         }
