@@ -36,7 +36,8 @@ public record AwsSettings(
         String docsUrl,
         boolean probeInstances,
         boolean metrics,
-        EgressPolicy egress) {
+        EgressPolicy egress,
+        String monitorRemoteWrite) {
 
     public static final String REGION = "AWS_REGION";
     public static final String ENDPOINT = "AWS_ENDPOINT_URL";
@@ -72,11 +73,18 @@ public record AwsSettings(
     /** The VPC's own CIDRs (comma-separated), refused as notification targets like private ranges; none by default. */
     public static final String VPC_CIDRS = "QUANTS_INFRA_VPC_CIDRS";
 
+    /**
+     * The Amazon Managed Service for Prometheus workspace (its ARN) the monitor's Prometheus remote-writes every series
+     * to, so that they survive a task replacement; unset: the series stay in the task. The CDK app grants the task
+     * role {@code aps:RemoteWrite} on exactly this workspace.
+     */
+    public static final String MONITOR_REMOTE_WRITE = "QUANTS_INFRA_MONITOR_REMOTE_WRITE";
+
     /** Every variable this record reads: the CDK stack's Lambda environment must be drawn from this list. */
     public static final List<String> VARIABLES = List.of(REGION, ENDPOINT, CLUSTER, SUBNETS, SECURITY_GROUPS,
             ASSIGN_PUBLIC_IP, TABLE, LOG_GROUP_PREFIX, EXECUTION_ROLE_ARN, TASK_ROLE_ARN, SECRET_PREFIX, KMS_KEY_ID,
             MONITOR_BUCKET, COLLECTOR_FILE_SYSTEM_ID, COLLECTOR_ACCESS_POINT_ID, AWS_RETRIES, DOCS_URL, HEALTH_PROBE, METRICS,
-            EGRESS_ALLOW, VPC_CIDRS);
+            EGRESS_ALLOW, VPC_CIDRS, MONITOR_REMOTE_WRITE);
 
     /** Reads and validates the settings. */
     public static AwsSettings from(Map<String, String> env) {
@@ -101,7 +109,8 @@ public record AwsSettings(
                 optional(env, DOCS_URL),
                 bool(env, HEALTH_PROBE, true),
                 bool(env, METRICS, false),
-                egress(env));
+                egress(env),
+                remoteWrite(env));
     }
 
     /** These settings as the environment variables they are read from (the inverse of {@link #from}). */
@@ -130,6 +139,7 @@ public record AwsSettings(
         env.put(METRICS, Boolean.toString(metrics));
         putIfSet(env, EGRESS_ALLOW, egress.allowed().isEmpty() ? null : egress.allowedText());
         putIfSet(env, VPC_CIDRS, egress.vpc().isEmpty() ? null : egress.vpcText());
+        putIfSet(env, MONITOR_REMOTE_WRITE, monitorRemoteWrite);
         return env;
     }
 
@@ -158,6 +168,19 @@ public record AwsSettings(
             zones.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
         }
         return java.util.Collections.unmodifiableMap(zones);
+    }
+
+    /** {@link #MONITOR_REMOTE_WRITE}, checked to be a workspace ARN. */
+    private static String remoteWrite(Map<String, String> env) {
+        String arn = optional(env, MONITOR_REMOTE_WRITE);
+        if (arn != null) {
+            try {
+                io.quantsinfra.core.monitor.RemoteWrite.ofWorkspaceArn(arn);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(MONITOR_REMOTE_WRITE + ": " + e.getMessage());
+            }
+        }
+        return arn;
     }
 
     /** What the catalogue needs to know of the account. */

@@ -34,9 +34,11 @@ public final class InstanceRoles extends Construct {
      * @param monitorPrefix key prefix it reads, ending in {@code /}
      * @param fileSystem the collector's file system, or {@code null}
      * @param accessPoint the access point collectors mount, or {@code null}
+     * @param ampWorkspaceArn the Amazon Managed Service for Prometheus workspace the monitor remote-writes to, or
+     *        {@code null}
      */
     public record Props(List<ILogGroup> logGroups, String secretPrefix, IKey secretsKey, IBucket monitorBucket,
-                        String monitorPrefix, IFileSystem fileSystem, IAccessPoint accessPoint) {
+                        String monitorPrefix, IFileSystem fileSystem, IAccessPoint accessPoint, String ampWorkspaceArn) {
         public Props {
             if (logGroups.isEmpty()) {
                 throw new QuantsInfraCdkException("the execution role needs the services' log groups");
@@ -96,6 +98,11 @@ public final class InstanceRoles extends Construct {
                     .resources(List.of(props.fileSystem().getFileSystemArn()))
                     .conditions(Map.of("StringEquals", Map.of("elasticfilesystem:AccessPointArn", props.accessPoint().getAccessPointArn())))
                     .build());
+        }
+        if (props.ampWorkspaceArn() != null) {
+            // The monitor's Prometheus signs remote_write with the task's credentials (SigV4); this workspace only.
+            taskRole.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("MonitorRemoteWrite")
+                    .actions(List.of("aps:RemoteWrite")).resources(List.of(props.ampWorkspaceArn())).build());
         }
         Nag.acknowledge(taskRole.getNode().findChild("DefaultPolicy"), "AwsSolutions-IAM5",
                 "The monitor's config-sync mirrors every file under the monitor prefix (prometheus.yml, rules, "

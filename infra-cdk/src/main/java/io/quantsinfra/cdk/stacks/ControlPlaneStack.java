@@ -63,7 +63,8 @@ public final class ControlPlaneStack extends Stack {
 
     /** How the Lambdas and the API run. */
     public record Runtime(LambdaArtifact apiArtifact, int memoryMb, String logLevel, int throttleRate, int throttleBurst,
-                          List<String> corsOrigins, LogRetention logRetention, RemovalPolicy removal, List<String> egressAllow) {
+                          List<String> corsOrigins, LogRetention logRetention, RemovalPolicy removal, List<String> egressAllow,
+                          String monitorRemoteWrite) {
     }
 
     /**
@@ -216,6 +217,10 @@ public final class ControlPlaneStack extends Stack {
                 // Notifications never go to the VPC's own addresses (a webhook at the monitor's lifecycle API, say).
                 .put(AwsSettings.VPC_CIDRS, p.vpc().getVpcCidrBlock())
                 .put(LambdaEnvironment.LOG_LEVEL, props.runtime().logLevel());
+        if (props.runtime().monitorRemoteWrite() != null) {
+            // The monitor's prometheus.yml gets a remote_write to this AMP workspace (the task role may write there).
+            env.put(AwsSettings.MONITOR_REMOTE_WRITE, props.runtime().monitorRemoteWrite());
+        }
         if (!props.runtime().corsOrigins().isEmpty()) {
             // The docs site is the one origin allowed by CORS; alert runbook links point under it.
             env.put(AwsSettings.DOCS_URL, props.runtime().corsOrigins().getFirst());
