@@ -50,7 +50,7 @@ public final class EcsPlatform implements ContainerPlatform {
     public EcsPlatform(EcsClient ecs, AwsSettings settings) {
         this.ecs = ecs;
         this.settings = settings;
-        this.mapper = new TaskDefinitionMapper(settings.region(), settings.executionRoleArn(), settings.taskRoleArn());
+        this.mapper = new TaskDefinitionMapper(settings.region(), settings.executionRoleArn(), settings::taskRoleArn);
     }
 
     @Override
@@ -102,12 +102,24 @@ public final class EcsPlatform implements ContainerPlatform {
         TaskDefinitionRef ref = ref(s.taskDefinition());
         DescribeTaskDefinitionResponse td = AwsErrors.call("describe task definition " + ref.family() + ":" + ref.revision(),
                 () -> ecs.describeTaskDefinition(r -> r.taskDefinition(s.taskDefinition()).include(TaskDefinitionField.TAGS)));
-        TaskSpec spec = TaskDefinitionMapper.toSpec(td.taskDefinition(), td.tags());
+        TaskSpec spec = withRoleCheck(TaskDefinitionMapper.toSpec(td.taskDefinition(), td.tags()), td.taskDefinition().taskRoleArn());
         List<String> subnets = s.networkConfiguration() == null || s.networkConfiguration().awsvpcConfiguration() == null
                 ? List.of() : s.networkConfiguration().awsvpcConfiguration().subnets();
         String host = s.tags().stream().filter(t -> "quants-infra:host".equals(t.key())).map(Tag::value).findFirst().orElse("");
         return new InstanceState(id, ref, spec, new Placement(host, subnets), s.desiredCount(), s.runningCount(),
                 s.pendingCount(), EcsRollout.of(s));
+    }
+
+    /** The spec, marked as different when its definition names another task role than its service type gets now. */
+    private TaskSpec withRoleCheck(TaskSpec spec, String registeredRole) {
+        String wanted = mapper.taskRoleArn(spec);
+        if (wanted == null || wanted.equals(registeredRole)) {
+            return spec;
+        }
+        Map<String, String> tags = new java.util.LinkedHashMap<>(spec.tags());
+        tags.put(TaskDefinitionMapper.STALE_ROLE_TAG, String.valueOf(registeredRole));
+        return new TaskSpec(spec.family(), spec.cpu(), spec.memory(), spec.containers(), spec.volumes(), spec.logGroup(),
+                spec.logStreamPrefix(), tags);
     }
 
     static TaskDefinitionRef ref(String arn) {
