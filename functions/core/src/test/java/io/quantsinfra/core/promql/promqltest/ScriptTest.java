@@ -92,8 +92,16 @@ class ScriptTest {
 
                 eval instant at 10m time()
                   600
+
+                eval instant at 15m m
+                  m 10
+
+                eval instant at 15m count_over_time(m[5m])
+                  {} 1
                 """);
-        assertEquals(List.of(Runner.Kind.AGREE, Runner.Kind.AGREE, Runner.Kind.AGREE, Runner.Kind.AGREE),
+        // The last two: Prometheus 2.x's lookback and ranges are closed, so a sample exactly 5m old still counts.
+        assertEquals(List.of(Runner.Kind.AGREE, Runner.Kind.AGREE, Runner.Kind.AGREE, Runner.Kind.AGREE, Runner.Kind.AGREE,
+                        Runner.Kind.AGREE),
                 o.stream().map(Runner.Outcome::kind).toList(), o::toString);
     }
 
