@@ -145,6 +145,10 @@ public final class InstanceRoles extends Construct {
             // The monitor's Prometheus signs remote_write with the task's credentials (SigV4); this workspace only.
             role.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("MonitorRemoteWrite")
                     .actions(List.of("aps:RemoteWrite")).resources(List.of(props.ampWorkspaceArn())).build());
+            // Grafana's AMP data source reads the history back (SigV4, same workspace).
+            role.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("GrafanaAmpQuery")
+                    .actions(List.of("aps:QueryMetrics", "aps:GetSeries", "aps:GetLabels", "aps:GetMetricMetadata"))
+                    .resources(List.of(props.ampWorkspaceArn())).build());
         }
         Nag.acknowledge(role.getNode().findChild("DefaultPolicy"), "AwsSolutions-IAM5",
                 "The monitor's config-sync mirrors every file under the monitor prefix, whose names are chosen at run time; "

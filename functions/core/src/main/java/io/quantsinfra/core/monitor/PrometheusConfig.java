@@ -44,6 +44,11 @@ public final class PrometheusConfig {
         this.remoteWrite = remoteWrite;
     }
 
+    /** Where every series is also sent, or {@code null}. */
+    RemoteWrite remoteWrite() {
+        return remoteWrite;
+    }
+
     /** This renderer with every series also sent to {@code remoteWrite} ({@code null}: kept in the task only). */
     public PrometheusConfig withRemoteWrite(RemoteWrite remoteWrite) {
         return new PrometheusConfig(configDir, remoteWrite);

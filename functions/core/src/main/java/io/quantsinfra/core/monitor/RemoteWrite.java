@@ -30,6 +30,11 @@ public record RemoteWrite(String workspaceArn, String region, String workspaceId
 
     /** AMP's remote write endpoint of the workspace. */
     public String url() {
-        return "https://aps-workspaces." + region + "." + domain + "/workspaces/" + workspaceId + "/api/v1/remote_write";
+        return queryUrl() + "/api/v1/remote_write";
+    }
+
+    /** The workspace's Prometheus-compatible query endpoint (a Grafana data source's URL). */
+    public String queryUrl() {
+        return "https://aps-workspaces." + region + "." + domain + "/workspaces/" + workspaceId;
     }
 }

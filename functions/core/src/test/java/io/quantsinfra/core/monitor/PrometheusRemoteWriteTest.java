@@ -56,6 +56,23 @@ class PrometheusRemoteWriteTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void monitorFiles_withRemoteWrite_provisionGrafanaWithTheWorkspaceAsASigV4DataSource() {
+        PrometheusConfig config = PrometheusConfig.standard().withRemoteWrite(RemoteWrite.ofWorkspaceArn(ARN));
+        Map<String, String> files = new MonitorFiles(new MonitorFilesTest.FakeTargets(), null, InstanceAddresses.NONE,
+                new MonitorFilesTest.FakePublisher(), config).render();
+
+        Map<String, Object> doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(files.get(GrafanaProvisioning.AMP_DATA_SOURCE));
+        Map<String, Object> ds = ((List<Map<String, Object>>) doc.get("datasources")).getFirst();
+        assertEquals("prometheus", ds.get("type"));
+        assertEquals("https://aps-workspaces.eu-west-1.amazonaws.com/workspaces/ws-0a1b2c3d-4e5f-6789-abcd-ef0123456789", ds.get("url"));
+        assertEquals(Map.of("httpMethod", "POST", "sigV4Auth", true, "sigV4AuthType", "default", "sigV4Region", "eu-west-1"),
+                ds.get("jsonData"));
+        assertFalse(new MonitorFiles(new MonitorFilesTest.FakeTargets(), null, InstanceAddresses.NONE,
+                new MonitorFilesTest.FakePublisher(), PrometheusConfig.standard()).render().containsKey(GrafanaProvisioning.AMP_DATA_SOURCE));
+    }
+
+    @Test
     void promtool_acceptsTheConfigWithRemoteWrite(@TempDir Path dir) throws Exception {
         PrometheusConfig config = new PrometheusConfig(dir.toString()).withRemoteWrite(RemoteWrite.ofWorkspaceArn(ARN));
         for (Map.Entry<String, String> f : config.render(List.of(COLLECTORS)).entrySet()) {
