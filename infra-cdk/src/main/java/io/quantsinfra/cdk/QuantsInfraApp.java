@@ -79,7 +79,7 @@ public final class QuantsInfraApp {
         InstancesStack instances = new InstancesStack(app, "Instances", new InstancesStack.Props(
                 props(base, config, "Instances", "ECS cluster, task roles, collector file system"), network.vpc(),
                 network.instanceSubnets(), network.instanceSecurityGroup(), List.copyOf(data.serviceLogGroups().values()),
-                data.secretsKey(), data.monitorBucket(), removal));
+                data.secretsKey(), data.monitorBucket(), removal, config.monitorAmpWorkspaceArn()));
         SiteStack site = new SiteStack(app, "Site", new SiteStack.Props(
                 props(base, config, "Site", "runbooks and console on S3 and CloudFront"), config.site(),
                 repositoryRoot().resolve("infra-cdk/site-placeholder"), retention, removal));
@@ -88,11 +88,12 @@ public final class QuantsInfraApp {
                 new ControlPlaneStack.Platform(network.vpc(), network.instanceSubnets(), network.instanceSecurityGroup(),
                         network.controlPlaneSecurityGroup(), config.network().assignPublicIp(), instances.cluster().getClusterName(),
                         instances.roles().executionRole(), instances.roles().taskRole(),
-                        instances.collectorFileSystem().fileSystem(), instances.collectorFileSystem().accessPoint()),
+                        instances.collectorFileSystem().fileSystem(), instances.collectorFileSystem().accessPoint(),
+                        instances.roles().serviceTaskRoles()),
                 new ControlPlaneStack.Data(data.table(), data.secretsKey(), data.monitorBucket()),
                 new ControlPlaneStack.Runtime(LambdaArtifact.require(config.apiLambdaJar(), ControlPlaneStack.API_HANDLER),
                         config.lambdaMemoryMb(), config.logLevel(), config.apiThrottleRateLimit(), config.apiThrottleBurstLimit(),
-                        List.of(site.origin()), retention, removal, config.egressAllow()),
+                        List.of(site.origin()), retention, removal, config.egressAllow(), config.monitorAmpWorkspaceArn()),
                 jobs, rotation, config.alertEmailSender()));
         Map<String, IFunction> functions = controlPlane.functions().entrySet().stream().collect(Collectors.toMap(
                 Map.Entry::getKey, e -> e.getValue().function(), (a, b) -> a, java.util.LinkedHashMap::new));

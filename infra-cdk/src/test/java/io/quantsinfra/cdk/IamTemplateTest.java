@@ -57,9 +57,10 @@ class IamTemplateTest {
         assertFalse(pass.isEmpty());
         pass.forEach(s -> {
             assertEquals(Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com")), s.condition(), s.toString());
-            assertEquals(2, s.resources().size(), s.toString());
-            assertTrue(String.valueOf(s.resources()).contains("ExecutionRole") && String.valueOf(s.resources()).contains("TaskRole"),
-                    s.toString());
+            // The execution role, the shared task role and one task role per service type.
+            assertEquals(5, s.resources().size(), s.toString());
+            assertTrue(String.valueOf(s.resources()).contains("ExecutionRole") && s.resources().stream()
+                    .allMatch(r -> String.valueOf(r).contains("ExecutionRole") || String.valueOf(r).contains("TaskRole")), s.toString());
         });
     }
 

@@ -82,6 +82,9 @@ class LambdaEnvironmentTest {
 
     /** A value of the right shape for a variable whose value is a CloudFormation reference in the template. */
     private static String placeholder(String name) {
+        if (name.equals(AwsSettings.SERVICE_TASK_ROLE_ARNS)) {
+            return "monitor=arn:aws:iam::123456789012:role/resolved-at-deploy-time";
+        }
         return name.equals(AwsSettings.SUBNETS) ? "subnet-1=us-east-1a" : "resolved-at-deploy-time";
     }
 

@@ -95,6 +95,8 @@ public final class SynthesizedApp {
             overrides.put(AppConfig.ALARM_EMAIL, "ops@example.com");
             overrides.put(AppConfig.VPC_CIDR, "10.9.0.0/16");
             overrides.put(AppConfig.EGRESS_ALLOW, List.of("10.9.8.0/24"));
+            overrides.put(AppConfig.MONITOR_AMP_WORKSPACE_ARN,
+                    "arn:aws:aps:us-east-1:123456789012:workspace/ws-0a1b2c3d-4e5f-6789-abcd-ef0123456789");
             variant = new SynthesizedApp(VARIANT_OUT, overrides, true);
         }
         return variant;

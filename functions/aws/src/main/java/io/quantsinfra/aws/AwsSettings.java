@@ -37,7 +37,9 @@ public record AwsSettings(
         boolean probeInstances,
         boolean metrics,
         EgressPolicy egress,
-        URI prometheusUrl) {
+        URI prometheusUrl,
+        String monitorRemoteWrite,
+        Map<String, String> serviceTaskRoleArns) {
 
     public static final String REGION = "AWS_REGION";
     public static final String ENDPOINT = "AWS_ENDPOINT_URL";
@@ -79,11 +81,25 @@ public record AwsSettings(
     /** The VPC's own CIDRs (comma-separated), refused as notification targets like private ranges; none by default. */
     public static final String VPC_CIDRS = "QUANTS_INFRA_VPC_CIDRS";
 
+    /**
+     * The Amazon Managed Service for Prometheus workspace (its ARN) the monitor's Prometheus remote-writes every series
+     * to, so that they survive a task replacement; unset: the series stay in the task. The CDK app grants the task
+     * role {@code aps:RemoteWrite} on exactly this workspace.
+     */
+    public static final String MONITOR_REMOTE_WRITE = "QUANTS_INFRA_MONITOR_REMOTE_WRITE";
+    /**
+     * The task role of each service type, {@code service=role-arn} pairs, comma-separated
+     * ({@code data-collector=arn:…,freqtrade=arn:…,monitor=arn:…}): each type's tasks get only what that type needs
+     * (the monitor's Grafana reads CloudWatch; bots and collectors may not). A type not listed uses
+     * {@link #TASK_ROLE_ARN}.
+     */
+    public static final String SERVICE_TASK_ROLE_ARNS = "QUANTS_INFRA_SERVICE_TASK_ROLE_ARNS";
+
     /** Every variable this record reads: the CDK stack's Lambda environment must be drawn from this list. */
     public static final List<String> VARIABLES = List.of(REGION, ENDPOINT, CLUSTER, SUBNETS, SECURITY_GROUPS,
             ASSIGN_PUBLIC_IP, TABLE, LOG_GROUP_PREFIX, EXECUTION_ROLE_ARN, TASK_ROLE_ARN, SECRET_PREFIX, KMS_KEY_ID,
             MONITOR_BUCKET, COLLECTOR_FILE_SYSTEM_ID, COLLECTOR_ACCESS_POINT_ID, AWS_RETRIES, DOCS_URL, HEALTH_PROBE, METRICS,
-            EGRESS_ALLOW, VPC_CIDRS);
+            EGRESS_ALLOW, VPC_CIDRS, MONITOR_REMOTE_WRITE, SERVICE_TASK_ROLE_ARNS);
 
     /** Reads and validates the settings. */
     public static AwsSettings from(Map<String, String> env) {
@@ -109,7 +125,9 @@ public record AwsSettings(
                 bool(env, HEALTH_PROBE, true),
                 bool(env, METRICS, false),
                 egress(env),
-                prometheusUrl(optional(env, PROMETHEUS_URL)));
+                prometheusUrl(optional(env, PROMETHEUS_URL)),
+                remoteWrite(env),
+                serviceTaskRoles(env));
     }
 
     /** These settings as the environment variables they are read from (the inverse of {@link #from}). */
@@ -139,6 +157,9 @@ public record AwsSettings(
         putIfSet(env, EGRESS_ALLOW, egress.allowed().isEmpty() ? null : egress.allowedText());
         putIfSet(env, VPC_CIDRS, egress.vpc().isEmpty() ? null : egress.vpcText());
         putIfSet(env, PROMETHEUS_URL, prometheusUrl == null ? null : prometheusUrl.toString());
+        putIfSet(env, MONITOR_REMOTE_WRITE, monitorRemoteWrite);
+        putIfSet(env, SERVICE_TASK_ROLE_ARNS, serviceTaskRoleArns.isEmpty() ? null : String.join(",",
+                serviceTaskRoleArns.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
         return env;
     }
 
@@ -167,6 +188,40 @@ public record AwsSettings(
             zones.put(entry.substring(0, eq).trim(), entry.substring(eq + 1).trim());
         }
         return java.util.Collections.unmodifiableMap(zones);
+    }
+
+    /** The task role a task definition of {@code service} names: its own, else the shared {@link #TASK_ROLE_ARN}. */
+    public String taskRoleArn(String service) {
+        return serviceTaskRoleArns.getOrDefault(service, taskRoleArn);
+    }
+
+    /** {@link #SERVICE_TASK_ROLE_ARNS}: {@code service=arn} pairs, each an IAM role ARN. */
+    private static Map<String, String> serviceTaskRoles(Map<String, String> env) {
+        Map<String, String> roles = new java.util.TreeMap<>();
+        for (String entry : list(env, SERVICE_TASK_ROLE_ARNS, false)) {
+            int eq = entry.indexOf('=');
+            String service = eq < 1 ? "" : entry.substring(0, eq).trim();
+            String arn = eq < 1 ? "" : entry.substring(eq + 1).trim();
+            if (!service.matches("[a-z][a-z0-9-]{0,31}") || !arn.matches("arn:aws[a-z-]*:iam::[0-9]{12}:role/[\\w+=,.@/-]{1,512}")) {
+                throw new IllegalStateException(SERVICE_TASK_ROLE_ARNS + " entries must be service=role-arn, like "
+                        + "monitor=arn:aws:iam::123456789012:role/monitor-task, got '" + entry + "'");
+            }
+            roles.put(service, arn);
+        }
+        return java.util.Collections.unmodifiableMap(roles);
+    }
+
+    /** {@link #MONITOR_REMOTE_WRITE}, checked to be a workspace ARN. */
+    private static String remoteWrite(Map<String, String> env) {
+        String arn = optional(env, MONITOR_REMOTE_WRITE);
+        if (arn != null) {
+            try {
+                io.quantsinfra.core.monitor.RemoteWrite.ofWorkspaceArn(arn);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(MONITOR_REMOTE_WRITE + ": " + e.getMessage());
+            }
+        }
+        return arn;
     }
 
     /** What the catalogue needs to know of the account. */

@@ -81,8 +81,8 @@ class FreqtradeExampleConfigsTest {
                 // name, --strategy, strategy expected, keys passed through with a warning, free-form keys kept,
                 // whether the file holds a literal exchange key (moved to a secret)
                 Arguments.of("config_full", null, "SampleStrategy", List.of("strategy_path", "exchange.sandbox",
-                        "external_message_consumer", "add_config_files", "recursive_strategy_search"),
-                        List.of("minimal_roi", "order_types.stoploss_on_exchange"), true),
+                        "add_config_files", "recursive_strategy_search"),
+                        List.of("minimal_roi", "order_types.stoploss_on_exchange", "external_message_consumer"), true),
                 Arguments.of("config_binance", "BinanceStrategy", "BinanceStrategy",
                         List.of("bid_strategy", "ask_strategy", "forcebuy_enable"), List.of("unfilledtimeout.buy"), true),
                 Arguments.of("config_kraken", "KrakenStrategy", "KrakenStrategy",

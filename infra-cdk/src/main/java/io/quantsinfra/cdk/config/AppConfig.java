@@ -56,7 +56,8 @@ public record AppConfig(
         String alertEmailSender,
         String alarmEmail,
         DataRemoval removalPolicy,
-        List<String> egressAllow) {
+        List<String> egressAllow,
+        String monitorAmpWorkspaceArn) {
 
     public static final String ENVIRONMENT_NAME = "environmentName";
     public static final String ACCOUNT = "account";
@@ -84,6 +85,11 @@ public record AppConfig(
     public static final String ALARM_EMAIL = "alarmEmail";
     public static final String REMOVAL_POLICY = "removalPolicy";
     public static final String EGRESS_ALLOW = "egressAllow";
+    /**
+     * The Amazon Managed Service for Prometheus workspace the monitor's Prometheus remote-writes to (its ARN); the task
+     * role may {@code aps:RemoteWrite} to it and nowhere else. Unset: no remote write.
+     */
+    public static final String MONITOR_AMP_WORKSPACE_ARN = "monitorAmpWorkspaceArn";
 
     /** Defaults of the keys that have one; the others (account, region, VPC import, domain, e-mails) are optional. */
     public static final Map<String, Object> DEFAULTS = defaults();
@@ -161,7 +167,21 @@ public record AppConfig(
                 c.matching(ALERT_EMAIL_SENDER, null, EMAIL, "an e-mail address"),
                 c.matching(ALARM_EMAIL, null, EMAIL, "an e-mail address"),
                 c.choice(REMOVAL_POLICY, DataRemoval.RETAIN, DataRemoval.class),
-                egressAllow(c));
+                egressAllow(c),
+                ampWorkspace(c));
+    }
+
+    /** {@link #MONITOR_AMP_WORKSPACE_ARN}, checked as the control plane checks it ({@code RemoteWrite}). */
+    private static String ampWorkspace(Context c) {
+        String arn = c.string(MONITOR_AMP_WORKSPACE_ARN, null);
+        if (arn != null) {
+            try {
+                io.quantsinfra.core.monitor.RemoteWrite.ofWorkspaceArn(arn);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidContextException(MONITOR_AMP_WORKSPACE_ARN, e.getMessage() + ", got '" + arn + "'");
+            }
+        }
+        return arn;
     }
 
     /** Each entry a CIDR the outbound guard accepts ({@code io.quantsinfra.core.egress.Cidr}). */

@@ -16,15 +16,18 @@ import software.constructs.Construct;
 
 /**
  * The roles every instance's task definition names: the task execution role (ECS pulls images, writes logs,
- * reads the secrets under the prefix) and the task role (what the containers themselves may call: the
- * monitor's config bucket, the collector's file system through its access point).
- *
- * <p>One task role serves every service type, because the control plane passes one
- * ({@code QUANTS_INFRA_TASK_ROLE_ARN}); per-type roles need a variable per type in {@code functions/} first.
+ * reads the secrets under the prefix) and a task role per service type (what its containers themselves may call):
+ * {@code data-collector} and {@code freqtrade} mount the collector's file system through its access point (market
+ * data, trade state); {@code monitor} reads its config prefix, lets Grafana read CloudWatch
+ * ({@code cloudwatch:GetMetricData}, {@code ListMetrics}) and remote-writes to the AMP workspace when one is set. No
+ * bot or collector can read CloudWatch or the monitor's files. The control plane gets them as
+ * {@code QUANTS_INFRA_SERVICE_TASK_ROLE_ARNS}; the shared task role ({@code QUANTS_INFRA_TASK_ROLE_ARN}) stays for a
+ * type without its own.
  */
 public final class InstanceRoles extends Construct {
     private final Role executionRole;
     private final Role taskRole;
+    private final Map<String, Role> serviceTaskRoles = new java.util.TreeMap<>();
 
     /**
      * @param logGroups the services' log groups (the awslogs driver writes there)
@@ -34,9 +37,11 @@ public final class InstanceRoles extends Construct {
      * @param monitorPrefix key prefix it reads, ending in {@code /}
      * @param fileSystem the collector's file system, or {@code null}
      * @param accessPoint the access point collectors mount, or {@code null}
+     * @param ampWorkspaceArn the Amazon Managed Service for Prometheus workspace the monitor remote-writes to, or
+     *        {@code null}
      */
     public record Props(List<ILogGroup> logGroups, String secretPrefix, IKey secretsKey, IBucket monitorBucket,
-                        String monitorPrefix, IFileSystem fileSystem, IAccessPoint accessPoint) {
+                        String monitorPrefix, IFileSystem fileSystem, IAccessPoint accessPoint, String ampWorkspaceArn) {
         public Props {
             if (logGroups.isEmpty()) {
                 throw new QuantsInfraCdkException("the execution role needs the services' log groups");
@@ -101,6 +106,55 @@ public final class InstanceRoles extends Construct {
                 "The monitor's config-sync mirrors every file under the monitor prefix (prometheus.yml, rules, "
                         + "targets/<job>.json), whose names are chosen at run time.",
                 "/^Resource::<[A-Za-z0-9]+\\.Arn>\\/" + props.monitorPrefix().replace("/", "\\/") + "\\*$/");
+        if (props.fileSystem() != null) {
+            serviceTaskRoles.put("data-collector", fileSystemRole("DataCollectorTaskRole", "data-collector", props));
+            serviceTaskRoles.put("freqtrade", fileSystemRole("FreqtradeTaskRole", "freqtrade (trade state)", props));
+        }
+        serviceTaskRoles.put("monitor", monitorRole(props));
+    }
+
+    private Role fileSystemRole(String id, String what, Props props) {
+        Role role = Role.Builder.create(this, id)
+                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+                .description("quants-infra " + what + " task role: mount the collector's file system through its access point")
+                .build();
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("FileSystemThroughAccessPoint")
+                .actions(List.of("elasticfilesystem:ClientMount", "elasticfilesystem:ClientWrite"))
+                .resources(List.of(props.fileSystem().getFileSystemArn()))
+                .conditions(Map.of("StringEquals", Map.of("elasticfilesystem:AccessPointArn", props.accessPoint().getAccessPointArn())))
+                .build());
+        return role;
+    }
+
+    private Role monitorRole(Props props) {
+        Role role = Role.Builder.create(this, "MonitorTaskRole")
+                .assumedBy(new ServicePrincipal("ecs-tasks.amazonaws.com"))
+                .description("quants-infra monitor task role: read its configuration, Grafana's CloudWatch reads, remote write")
+                .build();
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("MonitorConfigList")
+                .actions(List.of("s3:ListBucket")).resources(List.of(props.monitorBucket().getBucketArn()))
+                .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(props.monitorPrefix(), props.monitorPrefix() + "*"))))
+                .build());
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("MonitorConfigRead")
+                .actions(List.of("s3:GetObject")).resources(List.of(props.monitorBucket().arnForObjects(props.monitorPrefix() + "*")))
+                .build());
+        // Grafana's CloudWatch data source (the bots and instances dashboards); neither action has resource-level permissions.
+        role.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("GrafanaCloudWatchRead")
+                .actions(List.of("cloudwatch:GetMetricData", "cloudwatch:ListMetrics")).resources(List.of("*")).build());
+        if (props.ampWorkspaceArn() != null) {
+            // The monitor's Prometheus signs remote_write with the task's credentials (SigV4); this workspace only.
+            role.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("MonitorRemoteWrite")
+                    .actions(List.of("aps:RemoteWrite")).resources(List.of(props.ampWorkspaceArn())).build());
+            // Grafana's AMP data source reads the history back (SigV4, same workspace).
+            role.addToPrincipalPolicy(PolicyStatement.Builder.create().sid("GrafanaAmpQuery")
+                    .actions(List.of("aps:QueryMetrics", "aps:GetSeries", "aps:GetLabels", "aps:GetMetricMetadata"))
+                    .resources(List.of(props.ampWorkspaceArn())).build());
+        }
+        Nag.acknowledge(role.getNode().findChild("DefaultPolicy"), "AwsSolutions-IAM5",
+                "The monitor's config-sync mirrors every file under the monitor prefix, whose names are chosen at run time; "
+                        + "cloudwatch:GetMetricData and ListMetrics have no resource-level permissions (Grafana's dashboards).",
+                "Resource::*", "/^Resource::<[A-Za-z0-9]+\\.Arn>\\/" + props.monitorPrefix().replace("/", "\\/") + "\\*$/");
+        return role;
     }
 
     public Role executionRole() {
@@ -109,5 +163,10 @@ public final class InstanceRoles extends Construct {
 
     public Role taskRole() {
         return taskRole;
+    }
+
+    /** The task role of each service type that has its own, by catalogue name. */
+    public Map<String, Role> serviceTaskRoles() {
+        return java.util.Collections.unmodifiableMap(serviceTaskRoles);
     }
 }

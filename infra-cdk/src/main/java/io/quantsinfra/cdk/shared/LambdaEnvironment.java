@@ -27,7 +27,7 @@ public final class LambdaEnvironment {
     public static final Set<String> FORBIDDEN = Set.of(AwsSettings.REGION, AwsSettings.ENDPOINT);
 
     /** Names set only when the deployment asks for them (cdk.json {@code egressAllow}); unset is the safe default. */
-    public static final Set<String> OPTIONAL = Set.of(AwsSettings.EGRESS_ALLOW);
+    public static final Set<String> OPTIONAL = Set.of(AwsSettings.EGRESS_ALLOW, AwsSettings.MONITOR_REMOTE_WRITE);
 
     /** Every name a Lambda of this app may be given. */
     public static final Set<String> ALLOWED = allowed();

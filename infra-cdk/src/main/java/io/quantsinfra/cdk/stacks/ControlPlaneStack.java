@@ -54,7 +54,7 @@ public final class ControlPlaneStack extends Stack {
     public record Platform(IVpc vpc, SubnetSelection instanceSubnets, ISecurityGroup instanceSecurityGroup,
                            ISecurityGroup controlPlaneSecurityGroup, boolean assignPublicIp, String cluster,
                            IRole executionRole, IRole taskRole, IFileSystem collectorFileSystem,
-                           IAccessPoint collectorAccessPoint) {
+                           IAccessPoint collectorAccessPoint, Map<String, ? extends IRole> serviceTaskRoles) {
     }
 
     /** The stored data the control plane reads and writes. */
@@ -63,7 +63,8 @@ public final class ControlPlaneStack extends Stack {
 
     /** How the Lambdas and the API run. */
     public record Runtime(LambdaArtifact apiArtifact, int memoryMb, String logLevel, int throttleRate, int throttleBurst,
-                          List<String> corsOrigins, LogRetention logRetention, RemovalPolicy removal, List<String> egressAllow) {
+                          List<String> corsOrigins, LogRetention logRetention, RemovalPolicy removal, List<String> egressAllow,
+                          String monitorRemoteWrite) {
     }
 
     /**
@@ -110,7 +111,7 @@ public final class ControlPlaneStack extends Stack {
         SnapStartFunction.VpcPlacement placement = p.controlPlaneSecurityGroup() == null ? null
                 : new SnapStartFunction.VpcPlacement(p.vpc(), p.instanceSubnets(), List.of(p.controlPlaneSecurityGroup()));
         ControlPlanePolicy.Resources resources = new ControlPlanePolicy.Resources(SharedNames.cluster(),
-                SharedNames.managedTag(), List.of(p.executionRole(), p.taskRole()), SharedNames.logGroupPrefix(),
+                SharedNames.managedTag(), passRoles(p), SharedNames.logGroupPrefix(),
                 props.data().table(), SharedNames.secretPrefix(), props.data().secretsKey(), props.data().monitorBucket(),
                 DataStack.MONITOR_PREFIX, SharedNames.METRICS_NAMESPACE);
         Common common = new Common(environment(props), placement, resources, props.runtime());
@@ -189,6 +190,12 @@ public final class ControlPlaneStack extends Stack {
         functions.put(Rotation.ID, rf.function());
     }
 
+    private static List<IRole> passRoles(Platform p) {
+        List<IRole> roles = new java.util.ArrayList<>(List.of(p.executionRole(), p.taskRole()));
+        roles.addAll(p.serviceTaskRoles().values());
+        return roles;
+    }
+
     /** The variables {@code functions/} reads, with this deployment's values ({@code AwsSettings} names). */
     private static Map<String, String> environment(Props props) {
         Platform p = props.platform();
@@ -207,6 +214,9 @@ public final class ControlPlaneStack extends Stack {
                 .put(AwsSettings.LOG_GROUP_PREFIX, SharedNames.logGroupPrefix())
                 .put(AwsSettings.EXECUTION_ROLE_ARN, p.executionRole().getRoleArn())
                 .put(AwsSettings.TASK_ROLE_ARN, p.taskRole().getRoleArn())
+                // Each service type's own task role (the monitor's may read CloudWatch; bots and collectors may not).
+                .put(AwsSettings.SERVICE_TASK_ROLE_ARNS, String.join(",", p.serviceTaskRoles().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue().getRoleArn()).toList()))
                 .put(AwsSettings.SECRET_PREFIX, SharedNames.secretPrefix())
                 .put(AwsSettings.KMS_KEY_ID, d.secretsKey().getKeyArn())
                 .put(AwsSettings.MONITOR_BUCKET, d.monitorBucket().getBucketName())
@@ -216,6 +226,10 @@ public final class ControlPlaneStack extends Stack {
                 // Notifications never go to the VPC's own addresses (a webhook at the monitor's lifecycle API, say).
                 .put(AwsSettings.VPC_CIDRS, p.vpc().getVpcCidrBlock())
                 .put(LambdaEnvironment.LOG_LEVEL, props.runtime().logLevel());
+        if (props.runtime().monitorRemoteWrite() != null) {
+            // The monitor's prometheus.yml gets a remote_write to this AMP workspace (the task role may write there).
+            env.put(AwsSettings.MONITOR_REMOTE_WRITE, props.runtime().monitorRemoteWrite());
+        }
         if (!props.runtime().corsOrigins().isEmpty()) {
             // The docs site is the one origin allowed by CORS; alert runbook links point under it.
             env.put(AwsSettings.DOCS_URL, props.runtime().corsOrigins().getFirst());

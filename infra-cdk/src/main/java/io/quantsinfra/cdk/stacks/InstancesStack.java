@@ -42,9 +42,11 @@ public final class InstancesStack extends Stack {
      * @param secretsKey the secrets' KMS key
      * @param monitorBucket the monitor's configuration bucket
      * @param removal what {@code cdk destroy} does to the file system
+     * @param monitorAmpWorkspaceArn the AMP workspace the monitor remote-writes to, or {@code null}
      */
     public record Props(StackProps stack, IVpc vpc, SubnetSelection instanceSubnets, ISecurityGroup instanceSecurityGroup,
-                        List<ILogGroup> serviceLogGroups, IKey secretsKey, IBucket monitorBucket, RemovalPolicy removal) {
+                        List<ILogGroup> serviceLogGroups, IKey secretsKey, IBucket monitorBucket, RemovalPolicy removal,
+                        String monitorAmpWorkspaceArn) {
     }
 
     public InstancesStack(Construct scope, String id, Props props) {
@@ -65,7 +67,7 @@ public final class InstancesStack extends Stack {
                 props.removal()));
         roles = new InstanceRoles(this, "Roles", new InstanceRoles.Props(props.serviceLogGroups(), SharedNames.secretPrefix(),
                 props.secretsKey(), props.monitorBucket(), DataStack.MONITOR_PREFIX,
-                collectorFileSystem.fileSystem(), collectorFileSystem.accessPoint()));
+                collectorFileSystem.fileSystem(), collectorFileSystem.accessPoint(), props.monitorAmpWorkspaceArn()));
     }
 
     public Cluster cluster() {

@@ -43,16 +43,19 @@ public final class EcsPlatform implements ContainerPlatform {
     static final String MANAGER = "quants-infra";
     private static final Pattern TD_ARN = Pattern.compile(".*:task-definition/([^:]+):(\\d+)$");
 
+    /** What a task definition revision holds: its spec and the task role it was registered with. */
+    private record Registered(TaskSpec spec, String taskRoleArn) {}
+
     /** Task definitions kept by ARN; a revision never changes, so an entry never goes stale. */
     static final int CACHED_TASK_DEFINITIONS = 512;
 
     private final EcsClient ecs;
     private final AwsSettings settings;
     private final TaskDefinitionMapper mapper;
-    private final Map<String, TaskSpec> specs = java.util.Collections.synchronizedMap(
+    private final Map<String, Registered> specs = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(64, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<String, TaskSpec> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<String, Registered> eldest) {
                     return size() > CACHED_TASK_DEFINITIONS;
                 }
             });
@@ -60,7 +63,7 @@ public final class EcsPlatform implements ContainerPlatform {
     public EcsPlatform(EcsClient ecs, AwsSettings settings) {
         this.ecs = ecs;
         this.settings = settings;
-        this.mapper = new TaskDefinitionMapper(settings.region(), settings.executionRoleArn(), settings.taskRoleArn());
+        this.mapper = new TaskDefinitionMapper(settings.region(), settings.executionRoleArn(), settings::taskRoleArn);
     }
 
     @Override
@@ -124,15 +127,26 @@ public final class EcsPlatform implements ContainerPlatform {
      * tags only when it registers it).
      */
     private TaskSpec spec(TaskDefinitionRef ref) {
-        TaskSpec cached = specs.get(ref.arn());
-        if (cached != null) {
-            return cached;
+        Registered cached = specs.get(ref.arn());
+        if (cached == null) {
+            DescribeTaskDefinitionResponse td = AwsErrors.call("describe task definition " + ref.family() + ":" + ref.revision(),
+                    () -> ecs.describeTaskDefinition(r -> r.taskDefinition(ref.arn()).include(TaskDefinitionField.TAGS)));
+            cached = new Registered(TaskDefinitionMapper.toSpec(td.taskDefinition(), td.tags()), td.taskDefinition().taskRoleArn());
+            specs.put(ref.arn(), cached);
         }
-        DescribeTaskDefinitionResponse td = AwsErrors.call("describe task definition " + ref.family() + ":" + ref.revision(),
-                () -> ecs.describeTaskDefinition(r -> r.taskDefinition(ref.arn()).include(TaskDefinitionField.TAGS)));
-        TaskSpec spec = TaskDefinitionMapper.toSpec(td.taskDefinition(), td.tags());
-        specs.put(ref.arn(), spec);
-        return spec;
+        return withRoleCheck(cached.spec(), cached.taskRoleArn());
+    }
+
+    /** The spec, marked as different when its definition names another task role than its service type gets now. */
+    private TaskSpec withRoleCheck(TaskSpec spec, String registeredRole) {
+        String wanted = mapper.taskRoleArn(spec);
+        if (wanted == null || wanted.equals(registeredRole)) {
+            return spec;
+        }
+        Map<String, String> tags = new java.util.LinkedHashMap<>(spec.tags());
+        tags.put(TaskDefinitionMapper.STALE_ROLE_TAG, String.valueOf(registeredRole));
+        return new TaskSpec(spec.family(), spec.cpu(), spec.memory(), spec.containers(), spec.volumes(), spec.logGroup(),
+                spec.logStreamPrefix(), tags);
     }
 
     static TaskDefinitionRef ref(String arn) {

@@ -33,14 +33,28 @@ import software.amazon.awssdk.services.ecs.model.Volume;
  * recognised without a mutating call.
  */
 final class TaskDefinitionMapper {
+    /** The tag naming the service type of a task definition (set by the catalogue). */
+    static final String SERVICE_TAG = "quants-infra:service";
+    /**
+     * Put on a spec read back whose task role is not the one its service type gets now (a service deployed before it
+     * had a role of its own): the spec then differs, so the next deploy registers a definition with the right role.
+     */
+    static final String STALE_ROLE_TAG = "quants-infra:previous-task-role";
+
     private final String region;
     private final String executionRoleArn;
-    private final String taskRoleArn;
+    private final java.util.function.Function<String, String> taskRoleArn;
 
-    TaskDefinitionMapper(String region, String executionRoleArn, String taskRoleArn) {
+    /** {@code taskRoleArn}: the task role of a service type (the spec's {@code quants-infra:service} tag). */
+    TaskDefinitionMapper(String region, String executionRoleArn, java.util.function.Function<String, String> taskRoleArn) {
         this.region = region;
         this.executionRoleArn = executionRoleArn;
         this.taskRoleArn = taskRoleArn;
+    }
+
+    /** The task role a task definition of {@code spec} names: its service type's own. */
+    String taskRoleArn(TaskSpec spec) {
+        return taskRoleArn.apply(spec.tags().get(SERVICE_TAG));
     }
 
     RegisterTaskDefinitionRequest toRequest(TaskSpec spec) {
@@ -51,7 +65,7 @@ final class TaskDefinitionMapper {
                 .cpu(Integer.toString(spec.cpu()))
                 .memory(Integer.toString(spec.memory()))
                 .executionRoleArn(executionRoleArn)
-                .taskRoleArn(taskRoleArn)
+                .taskRoleArn(taskRoleArn(spec))
                 .containerDefinitions(spec.containers().stream().map(c -> container(spec, c)).toList())
                 .volumes(spec.volumes().stream().map(TaskDefinitionMapper::volume).toList())
                 .tags(spec.tags().entrySet().stream().map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList())

@@ -11,6 +11,7 @@ import io.quantsinfra.core.monitor.DiscoveredJobs;
 import io.quantsinfra.core.monitor.MonitorFiles;
 import io.quantsinfra.core.monitor.PrometheusConfig;
 import io.quantsinfra.core.monitor.PublishingRuleStore;
+import io.quantsinfra.core.monitor.RemoteWrite;
 import java.util.function.Supplier;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
@@ -32,7 +33,8 @@ public final class AwsMonitor {
                 new DynamoDbRuleStore(clients.dynamoDb(), s.table()),
                 new EcsInstanceAddresses(ecs, s.cluster(), platform,
                         DiscoveredJobs.STANDARD.stream().map(DiscoveredJobs::service).toList()),
-                new S3MonitorConfigPublisher(clients.s3(), s.monitorBucket()), PrometheusConfig.standard());
+                new S3MonitorConfigPublisher(clients.s3(), s.monitorBucket()), PrometheusConfig.standard().withRemoteWrite(
+                        s.monitorRemoteWrite() == null ? null : RemoteWrite.ofWorkspaceArn(s.monitorRemoteWrite())));
     }
 
     /**

@@ -117,6 +117,24 @@ final class FreqtradeSchema {
             .optional("webhook_url", secret())
             .optional("exit_fill", freeList()).optional("entry_fill", freeList()).optional("status", freeList());
 
+    /** One producer a consumer bot follows (Freqtrade's producer/consumer mode); its ws_token is a secret. */
+    static final ObjectNode PRODUCER = Schema.object().passingTo(FREQTRADE)
+            .required("name", string().matching("[A-Za-z0-9_.-]{1,64}", "a producer name of 1 to 64 characters from A-Z a-z 0-9 _ . -"))
+            .required("host", string().matching("[A-Za-z0-9.-]{1,253}", "a host name or IPv4 address, like \"10.0.1.5\""))
+            .optional("port", integer(0, 65535))
+            .optional("secure", bool())
+            .required("ws_token", secret());
+
+    static final ObjectNode EXTERNAL_MESSAGE_CONSUMER = Schema.object().passingTo(FREQTRADE)
+            .optional("enabled", bool())
+            .required("producers", list(PRODUCER, 0, 20))
+            .optional("wait_timeout", integer(0, Integer.MAX_VALUE))
+            .optional("sleep_time", integer(0, Integer.MAX_VALUE))
+            .optional("ping_timeout", integer(0, Integer.MAX_VALUE))
+            .optional("remove_entry_exit_signals", bool())
+            .optional("initial_candle_limit", integer(0, 1500))
+            .optional("message_size_limit", integer(1, 20));
+
     static final ObjectNode ROOT = Schema.object().passingTo(FREQTRADE)
             .optional("$schema", string().maxLength(256))
             .optional("strategy", string().matching("[A-Za-z_][A-Za-z0-9_]{0,127}", "a strategy class name, like \"SampleStrategy\""))
@@ -174,7 +192,8 @@ final class FreqtradeSchema {
             .optional("telegram", TELEGRAM)
             .section("api_server", API_SERVER)
             .optional("webhook", WEBHOOK)
-            .optional("discord", DISCORD);
+            .optional("discord", DISCORD)
+            .optional("external_message_consumer", EXTERNAL_MESSAGE_CONSUMER);
 
     private FreqtradeSchema() {}
 

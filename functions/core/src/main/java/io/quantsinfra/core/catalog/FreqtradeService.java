@@ -60,6 +60,25 @@ public final class FreqtradeService implements ServiceType {
     static final String LIVE_DATABASE = "tradesv3.sqlite";
     static final String DRY_RUN_DATABASE = "tradesv3.dryrun.sqlite";
 
+    /** Prefix of the variables carrying secrets that sit inside lists (Freqtrade's FREQTRADE__ form has no index). */
+    public static final String LIST_SECRET_PREFIX = "QUANTS_INFRA_SECRET__";
+    /** Plain variable: which config path each {@link #LIST_SECRET_PREFIX} variable fills, as JSON. */
+    public static final String SECRET_PATHS_ENV = "QUANTS_INFRA_SECRET_PATHS";
+    /**
+     * The start script's config writer when secrets sit inside lists: the config JSON with each listed variable's
+     * value put at its path, written readable by the container's user only. Python because the Freqtrade image is a
+     * Python application (python3 is what runs freqtrade); no single quote, so it fits in the shell's quotes.
+     */
+    static final String MERGE_LIST_SECRETS = "import json,os\n"
+            + "c=json.loads(os.environ[\"" + CONFIG_ENV + "\"])\n"
+            + "for v,p in json.loads(os.environ[\"" + SECRET_PATHS_ENV + "\"]).items():\n"
+            + " o=c\n"
+            + " for k in p[:-1]: o=o[k]\n"
+            + " o[p[-1]]=os.environ[v]\n"
+            + "f=os.open(\"" + CONFIG_PATH + "\",os.O_WRONLY|os.O_CREAT|os.O_TRUNC,0o600)\n"
+            + "os.write(f,json.dumps(c).encode())\n"
+            + "os.close(f)";
+
     private static final TaskSize DEFAULT_SIZE = new TaskSize(512, 1024);
 
     @Override public String name() { return "freqtrade"; }
@@ -150,9 +169,17 @@ public final class FreqtradeService implements ServiceType {
                     secrets.generatedValueFrom("freqtrade/" + instance + "/api-jwt-secret-key", PASSWORD_LENGTH)));
         }
         TradeState state = tradeState(instance, values, platform);
+        Map<String, String> plainEnv = new LinkedHashMap<>();
+        String listSecrets = listSecretPaths(config);
+        String write;
+        if (listSecrets == null) {
+            write = "printf '%s' \"$" + CONFIG_ENV + "\" > " + CONFIG_PATH;
+        } else {
+            plainEnv.put(SECRET_PATHS_ENV, listSecrets);
+            write = "python3 -c '" + MERGE_LIST_SECRETS + "'";
+        }
         String script = (state == null || !state.sharedRoot() ? "" : "mkdir -p " + state.directory() + " && ")
-                + "printf '%s' \"$" + CONFIG_ENV + "\" > " + CONFIG_PATH
-                + " && exec freqtrade trade --config " + CONFIG_PATH + " --strategy " + values.get("strategy");
+                + write + " && exec freqtrade trade --config " + CONFIG_PATH + " --strategy " + values.get("strategy");
         Map<String, Object> fileValues = values;
         if (state != null) {
             fileValues = new LinkedHashMap<>(values);
@@ -160,7 +187,7 @@ public final class FreqtradeService implements ServiceType {
         }
         TaskSpec.ContainerSpec container = new TaskSpec.ContainerSpec(CONTAINER,
                 overrides.image() != null ? overrides.image() : defaultImage(), true, List.of(port),
-                Map.of(CONFIG_ENV, configJson(fileValues, port)), env, List.of(script),
+                withConfig(plainEnv, configJson(fileValues, port)), env, List.of(script),
                 Tasks.curl(port, "/api/v1/ping", 120), size.memory(),
                 state == null ? List.of() : List.of(new TaskSpec.MountSpec(TRADE_STATE_VOLUME, TRADE_STATE_DIR, false)),
                 List.of(), Tasks.SHELL, STOP_TIMEOUT_SECONDS);
@@ -201,14 +228,58 @@ public final class FreqtradeService implements ServiceType {
                 HealthEndpoint.Reading.FREQTRADE_LAST_PROCESS));
     }
 
-    /** Each secret reference goes to {@code FREQTRADE__<SECTION>__<KEY>} (Freqtrade's environment override form). */
+    /**
+     * Each secret reference goes to {@code FREQTRADE__<SECTION>__<KEY>} (Freqtrade's environment override form).
+     * Freqtrade's environment form cannot address a list element, so a secret inside a list (a producer's
+     * {@code external_message_consumer.producers[0].ws_token}) goes to
+     * {@code QUANTS_INFRA_SECRET__EXTERNAL_MESSAGE_CONSUMER__PRODUCERS__0__WS_TOKEN}, which the container's start
+     * script puts back into that element of the config file before Freqtrade starts.
+     */
     @Override
     public List<SecretBinding> secretBindings(ServiceConfig config) {
         Tasks.requireConfigOf(config, name());
         List<SecretBinding> out = new ArrayList<>();
         SecretRefs.find(config.values()).forEach((path, ref) -> out.add(new SecretBinding(path.text(), CONTAINER,
-                "FREQTRADE__" + path.text().replace(".", "__").toUpperCase(Locale.ROOT), ref)));
+                environmentVariable(path.text()), ref)));
         return out;
+    }
+
+    static String environmentVariable(String path) {
+        if (!inList(path)) {
+            return "FREQTRADE__" + path.replace(".", "__").toUpperCase(Locale.ROOT);
+        }
+        return LIST_SECRET_PREFIX + path.replaceAll("\\[(\\d+)]", ".$1").replace(".", "__").toUpperCase(Locale.ROOT);
+    }
+
+    private static boolean inList(String path) {
+        return path.matches(".*\\[\\d+].*");
+    }
+
+    /**
+     * {@code {"<variable>": ["external_message_consumer", "producers", 0, "ws_token"], …}} for the secrets inside
+     * lists, or null when there are none. Only schema keys are secrets, and they are plain names, so a path is
+     * dot-separated names and [n] indexes.
+     */
+    private String listSecretPaths(ServiceConfig config) {
+        Map<String, Object> paths = new java.util.TreeMap<>();
+        for (SecretBinding b : secretBindings(config)) {
+            if (!inList(b.field())) {
+                continue;
+            }
+            List<Object> steps = new ArrayList<>();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)]").matcher(b.field());
+            while (m.find()) {
+                steps.add(m.group(1) != null ? m.group(1) : Integer.valueOf(m.group(2)));
+            }
+            paths.put(b.environmentVariable(), steps);
+        }
+        return paths.isEmpty() ? null : Json.write(paths);
+    }
+
+    private static Map<String, String> withConfig(Map<String, String> env, String configJson) {
+        Map<String, String> out = new LinkedHashMap<>(env);
+        out.put(CONFIG_ENV, configJson);
+        return Map.copyOf(out);
     }
 
     /** The REST API user name the health probe authenticates as. */

@@ -100,6 +100,8 @@ final class MonitorTask {
         env.put("GF_ANALYTICS_REPORTING_ENABLED", "false");
         env.put("GF_SERVER_HTTP_PORT", Integer.toString(GRAFANA_PORT));
         env.put("GF_PATHS_PROVISIONING", GrafanaProvisioning.PROVISIONING_PATH);
+        // The AMP data source (rendered when the platform names a workspace) signs its queries with SigV4.
+        env.put("GF_AUTH_SIGV4_AUTH_ENABLED", "true");
         if (region != null) {
             env.put("AWS_REGION", region); // the CloudWatch data source's defaultRegion
         }

@@ -55,7 +55,31 @@ public final class GrafanaProvisioning {
             "dashboards/collectors.json",
             "dashboards/instances.json");
 
+    /** The AMP data source's file, rendered when the monitor remote-writes to a workspace. */
+    public static final String AMP_DATA_SOURCE = DIR + "provisioning/datasources/amp.yaml";
+
     private GrafanaProvisioning() {}
+
+    /**
+     * A Prometheus data source over the AMP workspace the monitor remote-writes to, signed with SigV4 by the task
+     * role (which may query that workspace only): the history that outlives the task's own Prometheus.
+     */
+    public static String ampDataSource(RemoteWrite workspace) {
+        return "# Rendered by quants-infra: the series the monitor remote-writes, kept across task replacements.\n"
+                + "apiVersion: 1\n"
+                + "datasources:\n"
+                + "  - name: Amazon Managed Service for Prometheus\n"
+                + "    uid: amp\n"
+                + "    type: prometheus\n"
+                + "    access: proxy\n"
+                + "    url: " + Yaml.quote(workspace.queryUrl()) + "\n"
+                + "    editable: false\n"
+                + "    jsonData:\n"
+                + "      httpMethod: POST\n"
+                + "      sigV4Auth: true\n"
+                + "      sigV4AuthType: default\n"
+                + "      sigV4Region: " + Yaml.quote(workspace.region()) + "\n";
+    }
 
     /** Every file, by path relative to the config directory ({@code grafana/...}). */
     public static Map<String, String> files() {

@@ -43,6 +43,9 @@ public final class MonitorFiles {
             files.putAll(RuleFilesRenderer.render(rules.list()));
         }
         files.putAll(GrafanaProvisioning.files());
+        if (prometheus.remoteWrite() != null) {
+            files.put(GrafanaProvisioning.AMP_DATA_SOURCE, GrafanaProvisioning.ampDataSource(prometheus.remoteWrite()));
+        }
         return files;
     }
 

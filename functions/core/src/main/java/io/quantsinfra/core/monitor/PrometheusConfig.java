@@ -29,13 +29,29 @@ public final class PrometheusConfig {
     static final String SELF = "localhost:9090";
 
     private final String configDir;
+    private final RemoteWrite remoteWrite;
 
     /** A renderer whose file_sd paths point below {@code configDir} (tests use a temporary directory). */
     public PrometheusConfig(String configDir) {
+        this(configDir, null);
+    }
+
+    private PrometheusConfig(String configDir, RemoteWrite remoteWrite) {
         if (configDir == null || !configDir.startsWith("/") || configDir.contains("\n")) {
             throw new IllegalArgumentException("configDir must be an absolute path");
         }
         this.configDir = configDir.endsWith("/") ? configDir.substring(0, configDir.length() - 1) : configDir;
+        this.remoteWrite = remoteWrite;
+    }
+
+    /** Where every series is also sent, or {@code null}. */
+    RemoteWrite remoteWrite() {
+        return remoteWrite;
+    }
+
+    /** This renderer with every series also sent to {@code remoteWrite} ({@code null}: kept in the task only). */
+    public PrometheusConfig withRemoteWrite(RemoteWrite remoteWrite) {
+        return new PrometheusConfig(configDir, remoteWrite);
     }
 
     /** The renderer for the monitor task ({@code /etc/prometheus}). */
@@ -115,7 +131,25 @@ public final class PrometheusConfig {
             y.append("  - job_name: ").append(Yaml.quote(t.jobName())).append('\n');
             fileSdConfig(y, targetsFile(t.jobName()));
         }
+        if (remoteWrite != null) {
+            remoteWrite(y);
+        }
         return y.toString();
+    }
+
+    /**
+     * Every series to the AMP workspace, SigV4-signed with the task role's credentials; the queue settings are AMP's
+     * recommended ones (at most 1000 samples per request, its ingestion limit per call).
+     */
+    private void remoteWrite(StringBuilder y) {
+        y.append("remote_write:\n");
+        y.append("  - url: ").append(Yaml.quote(remoteWrite.url())).append('\n');
+        y.append("    sigv4:\n");
+        y.append("      region: ").append(Yaml.quote(remoteWrite.region())).append('\n');
+        y.append("    queue_config:\n");
+        y.append("      max_samples_per_send: 1000\n");
+        y.append("      max_shards: 200\n");
+        y.append("      capacity: 2500\n");
     }
 
     private void fileSdConfig(StringBuilder y, String file) {

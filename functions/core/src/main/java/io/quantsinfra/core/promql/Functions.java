@@ -122,10 +122,12 @@ final class Functions {
         };
     }
 
+    /** As Prometheus: ascending or descending, NaN last either way. */
     private static List<Sample> sort(List<Sample> v, boolean desc) {
         List<Sample> out = new ArrayList<>(v);
-        Comparator<Sample> c = Comparator.comparingDouble(Sample::value);
-        out.sort(desc ? c.reversed() : c);
+        Comparator<Sample> nanLast = Comparator.comparing(x -> Double.isNaN(x.value()));
+        Comparator<Sample> byValue = Comparator.comparingDouble(Sample::value);
+        out.sort(nanLast.thenComparing(desc ? byValue.reversed() : byValue));
         return out;
     }
 

@@ -636,6 +636,12 @@ public final class PromQl {
                 s = new Expr.Selector("", List.of());
                 range = Duration.ofMinutes(1);
             } else if (matrix) {
+                int parens = 0;
+                skipSpace();
+                while (symbol("(")) {
+                    parens++;
+                    skipSpace();
+                }
                 s = selectorOnly(fn.promql() + "()");
                 range = range(fn, s);
                 Expr after = postfix(s);
@@ -643,6 +649,9 @@ public final class PromQl {
                     throw error("a range vector cannot take a subquery");
                 }
                 s = sel;
+                for (int p = 0; p < parens; p++) {
+                    expect(")");
+                }
             } else {
                 Expr p = orExpr();
                 checkType(fn.promql() + "()", i + 1, p, 's');
@@ -732,6 +741,9 @@ public final class PromQl {
 
     private Expr.Selector selectorOnly(String where) {
         skipSpace();
+        if (pos < src.length() && src.charAt(pos) == '{') {
+            throw error("a selector needs a metric name before '{' (each CloudWatch series is found by its metric name)");
+        }
         if (pos >= src.length() || !identStart(src.charAt(pos))) {
             throw error(where + " takes a selector with a range, such as metric{label=\"value\"}[5m]");
         }

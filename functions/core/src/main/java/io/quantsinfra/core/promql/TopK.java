@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * topk and bottomk with Go's container/heap, so that among equal values the same series are kept as in
- * Prometheus: a min-heap of k (NaN lowest) that a larger value replaces at its root.
+ * Prometheus: a min-heap of k (NaN lowest) that a larger value replaces at its root; returned in Prometheus's order.
  */
 final class TopK {
     private TopK() {}
@@ -28,16 +28,24 @@ final class TopK {
                 }
             }
         }
-        return h;
+        // Prometheus returns the heap reversed: topk largest first, bottomk smallest first, NaN last (a stable
+        // sort, as Go's insertion sort is for the small k alerts use).
+        List<Sample> sorted = new ArrayList<>(h);
+        sorted.sort((x, y) -> less(y, x, top) ? -1 : less(x, y, top) ? 1 : 0);
+        return sorted;
     }
 
-    private static boolean less(List<Sample> h, int i, int j, boolean top) {
-        double a = h.get(i).value();
-        double b = h.get(j).value();
+    private static boolean less(Sample x, Sample y, boolean top) {
+        double a = x.value();
+        double b = y.value();
         if (Double.isNaN(a) && !Double.isNaN(b)) {
             return true;
         }
         return top ? a < b : a > b;
+    }
+
+    private static boolean less(List<Sample> h, int i, int j, boolean top) {
+        return less(h.get(i), h.get(j), top);
     }
 
     private static void up(List<Sample> h, int j, boolean top) {
