@@ -212,7 +212,7 @@ public final class RuleEvaluator {
                     }
                 } else {
                     latest.putIfAbsent(l, v);
-                    if (compare(b.op(), v, threshold)) {
+                    if (b.op().keeps(v, threshold)) {
                         c[0]++;
                     } else {
                         c[1]++;
@@ -234,18 +234,6 @@ public final class RuleEvaluator {
             out.put(l, new Observation(breaching >= rule.datapoints(), false, value, l));
         });
         return out;
-    }
-
-    private static boolean compare(Expr.BinOp op, double a, double b) {
-        return switch (op) {
-            case EQ -> a == b;
-            case NE -> a != b;
-            case GT -> a > b;
-            case LT -> a < b;
-            case GE -> a >= b;
-            case LE -> a <= b;
-            default -> false;
-        };
     }
 
     private static Labels alertLabels(AlertRule rule, Observation o, String externalUrl) {

@@ -123,7 +123,7 @@ public final class Evaluator {
         BinOp op = b.op();
         if (l instanceof Double x && r instanceof Double y) {
             Double v = Ops.apply(op, x, y);
-            return b.bool() ? (Ops.keep(op, x, y) ? 1.0 : 0.0) : v;
+            return b.bool() ? (op.keeps(x, y) ? 1.0 : 0.0) : v;
         }
         if (l instanceof Double || r instanceof Double) {
             return vectorScalar(b, l, r);
@@ -140,7 +140,7 @@ public final class Evaluator {
             double lv = swap ? s : x.value();
             double rv = swap ? x.value() : s;
             double value = Ops.apply(b.op(), lv, rv);
-            boolean keep = Ops.keep(b.op(), lv, rv);
+            boolean keep = b.op().keeps(lv, rv);
             if (b.op().comparison() && swap) {
                 value = rv;
             }
@@ -209,7 +209,7 @@ public final class Evaluator {
             double vl = card == Expr.Card.ONE_TO_MANY ? rs.value() : ls.value();
             double vr = card == Expr.Card.ONE_TO_MANY ? ls.value() : rs.value();
             double value = Ops.apply(b.op(), vl, vr);
-            boolean keep = Ops.keep(b.op(), vl, vr);
+            boolean keep = b.op().keeps(vl, vr);
             if (b.bool()) {
                 value = keep ? 1 : 0;
             } else if (!keep) {

@@ -21,19 +21,6 @@ final class Ops {
         };
     }
 
-    /** Whether a comparison holds; true for arithmetic. */
-    static boolean keep(BinOp op, double a, double b) {
-        return switch (op) {
-            case EQ -> a == b;
-            case NE -> a != b;
-            case GT -> a > b;
-            case LT -> a < b;
-            case GE -> a >= b;
-            case LE -> a <= b;
-            default -> true;
-        };
-    }
-
     /** Go's math.Pow: {@code 1^y} and {@code (-1)^±Inf} are 1, where Java gives NaN. */
     static double pow(double a, double b) {
         if (a == 1 || a == -1 && Double.isInfinite(b)) {
