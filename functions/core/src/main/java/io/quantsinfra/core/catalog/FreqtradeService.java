@@ -1,6 +1,5 @@
 package io.quantsinfra.core.catalog;
 
-import io.quantsinfra.core.catalog.schema.Json;
 import io.quantsinfra.core.catalog.schema.Path;
 import io.quantsinfra.core.catalog.schema.SecretRefs;
 import io.quantsinfra.core.catalog.schema.Values;
@@ -11,6 +10,7 @@ import io.quantsinfra.core.deploy.PlatformContext;
 import io.quantsinfra.core.deploy.TaskSpec;
 import io.quantsinfra.core.error.InvalidInputException;
 import io.quantsinfra.core.health.HealthEndpoint;
+import io.quantsinfra.core.json.Json;
 import io.quantsinfra.core.secret.SecretRef;
 import io.quantsinfra.core.secret.SecretResolver;
 import java.util.ArrayList;
