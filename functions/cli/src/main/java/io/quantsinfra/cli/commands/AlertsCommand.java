@@ -1,7 +1,6 @@
 package io.quantsinfra.cli.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quantsinfra.cli.CliException;
 import io.quantsinfra.cli.config.ConfigFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -33,10 +32,6 @@ public final class AlertsCommand implements Runnable {
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    static void format(String format) {
-        Formats.check(format);
     }
 
     static String text(JsonNode n) {
@@ -88,15 +83,15 @@ public final class AlertsCommand implements Runnable {
             CommandSpec spec;
             @Mixin
             ApiOptions api;
-            @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json")
-            String format;
+            @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
+                    description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+            Choices.TableFormat format;
 
             @Override
             public Integer call() {
-                format(format);
                 JsonNode r = api.client().get("/v1/alerts/rules");
                 PrintWriter out = spec.commandLine().getOut();
-                if (format.equals("json")) {
+                if (format == Choices.TableFormat.json) {
                     out.println(r.toPrettyString());
                     return 0;
                 }
@@ -124,17 +119,15 @@ public final class AlertsCommand implements Runnable {
             ApiOptions api;
             @Parameters(paramLabel = "NAME", description = "rule file name")
             String name;
-            @Option(names = "--format", defaultValue = "yaml", paramLabel = "FORMAT", description = "yaml or json")
-            String format;
+            @Option(names = "--format", defaultValue = "yaml", paramLabel = "FORMAT", converter = Choices.DocumentFormatConverter.class,
+                    description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+            Choices.DocumentFormat format;
 
             @Override
             public Integer call() throws Exception {
-                if (!List.of("yaml", "json").contains(format)) {
-                    throw new CliException(CliException.INVALID, "--format must be yaml or json, got '" + format + "'");
-                }
                 JsonNode r = api.client().get("/v1/alerts/rules/" + Paths.segment(name));
                 PrintWriter out = spec.commandLine().getOut();
-                if (format.equals("json")) {
+                if (format == Choices.DocumentFormat.json) {
                     out.println(r.toPrettyString());
                 } else {
                     out.println("# " + r.path("name").asText() + " version " + r.path("version").asText() + ", by "
@@ -204,17 +197,15 @@ public final class AlertsCommand implements Runnable {
             CommandSpec spec;
             @Mixin
             ApiOptions api;
-            @Option(names = "--format", defaultValue = "yaml", paramLabel = "FORMAT", description = "yaml or json")
-            String format;
+            @Option(names = "--format", defaultValue = "yaml", paramLabel = "FORMAT", converter = Choices.DocumentFormatConverter.class,
+                    description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+            Choices.DocumentFormat format;
 
             @Override
             public Integer call() throws Exception {
-                if (!List.of("yaml", "json").contains(format)) {
-                    throw new CliException(CliException.INVALID, "--format must be yaml or json, got '" + format + "'");
-                }
                 JsonNode r = api.client().get("/v1/alerts/config");
                 PrintWriter out = spec.commandLine().getOut();
-                if (format.equals("json")) {
+                if (format == Choices.DocumentFormat.json) {
                     out.println(r.toPrettyString());
                 } else {
                     out.println("# routing config version " + r.path("version").asText() + ", by " + r.path("updatedBy").asText()
@@ -234,15 +225,15 @@ public final class AlertsCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         ApiOptions api;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json")
-        String format;
+        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
+                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+        Choices.TableFormat format;
 
         @Override
         public Integer call() {
-            format(format);
             JsonNode r = api.client().post("/v1/alerts/evaluate", Map.of());
             PrintWriter out = spec.commandLine().getOut();
-            if (format.equals("json")) {
+            if (format == Choices.TableFormat.json) {
                 out.println(r.toPrettyString());
                 return 0;
             }
@@ -275,15 +266,15 @@ public final class AlertsCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         ApiOptions api;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json")
-        String format;
+        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
+                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+        Choices.TableFormat format;
 
         @Override
         public Integer call() {
-            format(format);
             JsonNode r = api.client().get("/v1/alerts");
             PrintWriter out = spec.commandLine().getOut();
-            if (format.equals("json")) {
+            if (format == Choices.TableFormat.json) {
                 out.println(r.toPrettyString());
                 return 0;
             }
@@ -359,15 +350,15 @@ public final class AlertsCommand implements Runnable {
             ApiOptions api;
             @Option(names = "--all", description = "include expired silences")
             boolean all;
-            @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json")
-            String format;
+            @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
+                    description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+            Choices.TableFormat format;
 
             @Override
             public Integer call() {
-                format(format);
                 JsonNode r = api.client().get("/v1/alerts/silences");
                 PrintWriter out = spec.commandLine().getOut();
-                if (format.equals("json")) {
+                if (format == Choices.TableFormat.json) {
                     out.println(r.toPrettyString());
                     return 0;
                 }
@@ -415,15 +406,15 @@ public final class AlertsCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         ApiOptions api;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json")
-        String format;
+        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
+                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+        Choices.TableFormat format;
 
         @Override
         public Integer call() {
-            format(format);
             JsonNode r = api.client().get("/v1/alerts/receivers");
             PrintWriter out = spec.commandLine().getOut();
-            if (format.equals("json")) {
+            if (format == Choices.TableFormat.json) {
                 out.println(r.toPrettyString());
                 return 0;
             }

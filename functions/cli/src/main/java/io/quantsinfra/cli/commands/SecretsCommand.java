@@ -161,15 +161,15 @@ public final class SecretsCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         ApiOptions api;
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json")
-        String format;
+        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
+                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+        Choices.TableFormat format;
 
         @Override
         public Integer call() {
-            Formats.check(format);
             JsonNode r = api.client().get("/v1/secrets");
             PrintWriter out = spec.commandLine().getOut();
-            if (format.equals("json")) {
+            if (format == Choices.TableFormat.json) {
                 out.println(r.toPrettyString());
                 return 0;
             }
