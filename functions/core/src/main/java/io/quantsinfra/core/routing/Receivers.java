@@ -38,57 +38,81 @@ final class Receivers {
                 continue;
             }
             String name = f.string(at + ".name", m.get("name"), null, true);
-            for (Object k : m.keySet()) {
-                if (UNSUPPORTED.contains(String.valueOf(k))) {
-                    f.problem(at + "." + k, k + " is not supported; receivers here support webhook_configs, slack_configs, "
-                            + "telegram_configs, pagerduty_configs and email_configs");
-                } else if (!RECEIVER.contains(String.valueOf(k))) {
-                    f.problem(at + "." + k, "unknown key '" + k + "' in a receiver");
-                }
-            }
-            List<Integration> integrations = new ArrayList<>();
-            integrations.addAll(list(f, at, m, "webhook_configs", (a, c, n) -> webhook(f, a, c, n)));
-            integrations.addAll(list(f, at, m, "slack_configs", (a, c, n) -> slack(f, a, c, n, g)));
-            integrations.addAll(list(f, at, m, "telegram_configs", (a, c, n) -> telegram(f, a, c, n, g)));
-            integrations.addAll(list(f, at, m, "pagerduty_configs", (a, c, n) -> pagerduty(f, a, c, n, g)));
-            integrations.addAll(list(f, at, m, "email_configs", (a, c, n) -> email(f, a, c, n, g, warnings)));
-            Set<String> names = new HashSet<>();
-            for (Integration x : integrations) {
-                if (!names.add(x.name())) {
-                    f.problem(at, "two endpoints are named '" + x.name() + "'; give each a unique name");
-                }
-            }
-            Receiver.Strategy strategy = Receiver.Strategy.ALL;
-            Duration backoff = Duration.ofMillis(500);
-            int maxAttempts = Math.min(6, Math.max(1, integrations.size() * 2));
-            if (m.get("delivery") != null) {
-                if (!(m.get("delivery") instanceof Map<?, ?> d)) {
-                    f.problem(at + ".delivery", "must be a map with strategy, backoff, max_attempts");
-                } else {
-                    f.keys(at + ".delivery", d, DELIVERY, "delivery");
-                    try {
-                        strategy = Receiver.Strategy.fromValue(f.string(at + ".delivery.strategy", d.get("strategy"), "priority", false));
-                        if (strategy == Receiver.Strategy.ALL) {
-                            throw new IllegalArgumentException("must be one of priority, least_latency, round_robin, random");
-                        }
-                    } catch (IllegalArgumentException e) {
-                        f.problem(at + ".delivery.strategy", e.getMessage());
-                    }
-                    backoff = f.duration(at + ".delivery.backoff", d.get("backoff"), backoff);
-                    if (backoff.compareTo(Duration.ofSeconds(10)) > 0) {
-                        f.problem(at + ".delivery.backoff", "at most 10s: a notification must go out within one evaluation");
-                    }
-                    maxAttempts = f.integer(at + ".delivery.max_attempts", d.get("max_attempts"), maxAttempts, 1, 10);
-                }
-            }
+            receiverKeys(f, at, m);
+            List<Integration> integrations = integrations(f, at, m, g, warnings);
+            Delivery delivery = delivery(f, at, m.get("delivery"), integrations.size());
             if (name != null) {
                 if (out.containsKey(name)) {
                     f.problem(at + ".name", "receiver '" + name + "' is defined twice");
                 }
-                out.put(name, new Receiver(name, integrations, strategy, backoff, maxAttempts));
+                out.put(name, new Receiver(name, integrations, delivery.strategy(), delivery.backoff(), delivery.maxAttempts()));
             }
         }
         return out;
+    }
+
+    private static void receiverKeys(Fields f, String at, Map<?, ?> m) {
+        for (Object k : m.keySet()) {
+            if (UNSUPPORTED.contains(String.valueOf(k))) {
+                f.problem(at + "." + k, k + " is not supported; receivers here support webhook_configs, slack_configs, "
+                        + "telegram_configs, pagerduty_configs and email_configs");
+            } else if (!RECEIVER.contains(String.valueOf(k))) {
+                f.problem(at + "." + k, "unknown key '" + k + "' in a receiver");
+            }
+        }
+    }
+
+    /** A receiver's endpoints over all five integrations, each named uniquely: stats and failover go by the name. */
+    private static List<Integration> integrations(Fields f, String at, Map<?, ?> m, Globals g, List<String> warnings) {
+        List<Integration> integrations = new ArrayList<>();
+        integrations.addAll(list(f, at, m, "webhook_configs", (a, c, n) -> webhook(f, a, c, n)));
+        integrations.addAll(list(f, at, m, "slack_configs", (a, c, n) -> slack(f, a, c, n, g)));
+        integrations.addAll(list(f, at, m, "telegram_configs", (a, c, n) -> telegram(f, a, c, n, g)));
+        integrations.addAll(list(f, at, m, "pagerduty_configs", (a, c, n) -> pagerduty(f, a, c, n, g)));
+        integrations.addAll(list(f, at, m, "email_configs", (a, c, n) -> email(f, a, c, n, g, warnings)));
+        Set<String> names = new HashSet<>();
+        for (Integration x : integrations) {
+            if (!names.add(x.name())) {
+                f.problem(at, "two endpoints are named '" + x.name() + "'; give each a unique name");
+            }
+        }
+        return integrations;
+    }
+
+    /** How a receiver delivers over its endpoints. */
+    private record Delivery(Receiver.Strategy strategy, Duration backoff, int maxAttempts) {}
+
+    /**
+     * The {@code delivery} extension. Without it a receiver sends to all its endpoints, as Alertmanager does; with it,
+     * to one at a time by {@code strategy} (priority by default), failing over with backoff. The backoff is capped
+     * so a notification goes out within one evaluation cycle.
+     */
+    private static Delivery delivery(Fields f, String at, Object value, int endpoints) {
+        Receiver.Strategy strategy = Receiver.Strategy.ALL;
+        Duration backoff = Duration.ofMillis(500);
+        int maxAttempts = Math.min(6, Math.max(1, endpoints * 2));
+        if (value == null) {
+            return new Delivery(strategy, backoff, maxAttempts);
+        }
+        if (!(value instanceof Map<?, ?> d)) {
+            f.problem(at + ".delivery", "must be a map with strategy, backoff, max_attempts");
+            return new Delivery(strategy, backoff, maxAttempts);
+        }
+        f.keys(at + ".delivery", d, DELIVERY, "delivery");
+        try {
+            strategy = Receiver.Strategy.fromValue(f.string(at + ".delivery.strategy", d.get("strategy"), "priority", false));
+            if (strategy == Receiver.Strategy.ALL) {
+                throw new IllegalArgumentException("must be one of priority, least_latency, round_robin, random");
+            }
+        } catch (IllegalArgumentException e) {
+            f.problem(at + ".delivery.strategy", e.getMessage());
+        }
+        backoff = f.duration(at + ".delivery.backoff", d.get("backoff"), backoff);
+        if (backoff.compareTo(Duration.ofSeconds(10)) > 0) {
+            f.problem(at + ".delivery.backoff", "at most 10s: a notification must go out within one evaluation");
+        }
+        maxAttempts = f.integer(at + ".delivery.max_attempts", d.get("max_attempts"), maxAttempts, 1, 10);
+        return new Delivery(strategy, backoff, maxAttempts);
     }
 
     private interface Maker {
