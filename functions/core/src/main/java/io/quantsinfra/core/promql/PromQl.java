@@ -271,51 +271,69 @@ public final class PromQl {
     private Expr postfix(Expr e) {
         in.skipSpace();
         if (in.keywordAhead("offset")) {
-            if (!(e instanceof Expr.Selector s) || !s.offset().isZero()) {
-                if (prometheus && matrices.containsKey(e)) {
-                    in.keyword("offset");
-                    offset();
-                    return postfix(e);
-                }
-                throw in.error("offset must follow a selector, like metric{...} offset 10m or metric[5m] offset 10m inside "
-                        + "a range function");
-            }
-            in.keyword("offset");
-            return postfix(new Expr.Selector(s.metric(), s.matchers(), offset()));
+            return postfix(offsetOf(e));
         }
         if (in.peekIs("@")) {
-            if (!prometheus) {
-                throw in.error("the @ modifier is not supported: an alert evaluates at the current minute; use offset to "
-                        + "look back a fixed time");
-            }
-            if (!(e instanceof Expr.Selector) && !matrices.containsKey(e)) {
-                throw in.error("@ must follow a selector, a range or a subquery");
-            }
-            in.pos++;
-            atModifier();
-            return postfix(e);
+            return postfix(at(e));
         }
         if (in.peekIs("[")) {
-            int at = in.pos;
-            int close = in.src.indexOf(']', in.pos);
-            if (close > 0 && in.src.substring(at, close).contains(":")) {
-                if (!prometheus) {
-                    throw in.error("subqueries [range:step] are not supported: the evaluator reads CloudWatch series directly; "
-                            + "apply the range function to a selector, e.g. max_over_time(metric[1h]), or alert on the inner "
-                            + "expression with 'for'");
-                }
-                if (e.type() != Expr.Type.VECTOR || matrices.containsKey(e)) {
-                    throw in.error("a subquery [range:step] needs an instant vector before it");
-                }
-                subquery();
-                Expr marked = tall(new Expr.Aggregate(Expr.AggOp.SUM, List.of(), e), e);
-                matrices.put(marked, true);
-                return postfix(marked);
-            }
-            throw in.error("a range [..] is only allowed on a selector inside a range function such as avg_over_time(x[5m]); "
-                    + "an alert expression must give an instant vector");
+            return postfix(subqueryOf(e));
         }
         return e;
+    }
+
+    /** {@code offset d} on a selector (once), or on a subquery in Prometheus mode. */
+    private Expr offsetOf(Expr e) {
+        if (!(e instanceof Expr.Selector s) || !s.offset().isZero()) {
+            if (prometheus && matrices.containsKey(e)) {
+                in.keyword("offset");
+                offset();
+                return e;
+            }
+            throw in.error("offset must follow a selector, like metric{...} offset 10m or metric[5m] offset 10m inside "
+                    + "a range function");
+        }
+        in.keyword("offset");
+        return new Expr.Selector(s.metric(), s.matchers(), offset());
+    }
+
+    /** {@code @ time}: checked and recorded in Prometheus mode; CloudWatch evaluates at the current minute only. */
+    private Expr at(Expr e) {
+        if (!prometheus) {
+            throw in.error("the @ modifier is not supported: an alert evaluates at the current minute; use offset to "
+                    + "look back a fixed time");
+        }
+        if (!(e instanceof Expr.Selector) && !matrices.containsKey(e)) {
+            throw in.error("@ must follow a selector, a range or a subquery");
+        }
+        in.pos++;
+        atModifier();
+        return e;
+    }
+
+    /**
+     * {@code [range:step]} after an instant vector (Prometheus mode). The subquery is stood for by a marker node,
+     * known by identity in {@code matrices}, so a range function can tell it received a range vector.
+     */
+    private Expr subqueryOf(Expr e) {
+        int at = in.pos;
+        int close = in.src.indexOf(']', in.pos);
+        if (close > 0 && in.src.substring(at, close).contains(":")) {
+            if (!prometheus) {
+                throw in.error("subqueries [range:step] are not supported: the evaluator reads CloudWatch series directly; "
+                        + "apply the range function to a selector, e.g. max_over_time(metric[1h]), or alert on the inner "
+                        + "expression with 'for'");
+            }
+            if (e.type() != Expr.Type.VECTOR || matrices.containsKey(e)) {
+                throw in.error("a subquery [range:step] needs an instant vector before it");
+            }
+            subquery();
+            Expr marked = tall(new Expr.Aggregate(Expr.AggOp.SUM, List.of(), e), e);
+            matrices.put(marked, true);
+            return marked;
+        }
+        throw in.error("a range [..] is only allowed on a selector inside a range function such as avg_over_time(x[5m]); "
+                + "an alert expression must give an instant vector");
     }
 
     /** {@code [range:step]} or {@code [range:]}, the '[' next (Prometheus mode). */
@@ -354,10 +372,7 @@ public final class PromQl {
     /** A positive duration (Prometheus mode: any length). */
     private Duration duration(String what) {
         int d0 = in.pos;
-        while (in.pos < in.src.length() && Character.isLetterOrDigit(in.src.charAt(in.pos))) {
-            in.pos++;
-        }
-        String dur = in.src.substring(d0, in.pos);
+        String dur = in.word();
         try {
             Duration d = PromDuration.parse(dur);
             if (d.isZero() || d.isNegative()) {
@@ -376,10 +391,7 @@ public final class PromQl {
             throw in.error("a negative offset looks into the future; Prometheus 2.42 refuses it without a feature flag");
         }
         int d0 = in.pos;
-        while (in.pos < in.src.length() && Character.isLetterOrDigit(in.src.charAt(in.pos))) {
-            in.pos++;
-        }
-        String dur = in.src.substring(d0, in.pos);
+        String dur = in.word();
         Duration d;
         try {
             d = PromDuration.parse(dur);
@@ -428,6 +440,11 @@ public final class PromQl {
         if (!Scanner.identStart(c)) {
             throw in.error("unexpected '" + in.rest(12) + "'");
         }
+        return named(start);
+    }
+
+    /** What starts with a name: a number word, an aggregation, a selector or a function call. */
+    private Expr named(int start) {
         String name = in.ident();
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.equals("inf") || lower.equals("nan")) {
@@ -626,31 +643,10 @@ public final class PromQl {
                 in.expect(",");
             }
             boolean matrix = fn.matrixFirst() ? i == 0 : i == arity - 1;
-            if (matrix && prometheus && !selectorAhead()) {
-                Expr sub = orExpr();
-                if (!matrices.containsKey(sub)) {
-                    throw in.error(fn.promql() + "() takes a range vector: a selector with a range, like x[5m], or a subquery, "
-                            + "like expr[1h:5m]");
-                }
-                s = new Expr.Selector("", List.of());
-                range = Duration.ofMinutes(1);
-            } else if (matrix) {
-                int parens = 0;
-                in.skipSpace();
-                while (in.symbol("(")) {
-                    parens++;
-                    in.skipSpace();
-                }
-                s = selectorOnly(fn.promql() + "()");
-                range = range(fn, s);
-                Expr after = postfix(s);
-                if (!(after instanceof Expr.Selector sel)) {
-                    throw in.error("a range vector cannot take a subquery");
-                }
-                s = sel;
-                for (int p = 0; p < parens; p++) {
-                    in.expect(")");
-                }
+            if (matrix) {
+                RangeArgument r = rangeArgument(fn);
+                s = r.selector();
+                range = r.range();
             } else {
                 Expr p = orExpr();
                 checkType(fn.promql() + "()", i + 1, p, 's');
@@ -664,6 +660,40 @@ public final class PromQl {
         in.expect(")");
         level--;
         return tall(new Expr.RangeCall(fn, s, range, params), params.toArray(Expr[]::new));
+    }
+
+    /** A range function's range-vector argument: the selector it reads and over how long. */
+    private record RangeArgument(Expr.Selector selector, Duration range) {}
+
+    /**
+     * {@code selector[range]} (in any number of parentheses), or in Prometheus mode any expression giving a range
+     * vector (a subquery), for which Prometheus reads the data: a placeholder selector stands in.
+     */
+    private RangeArgument rangeArgument(RangeFn fn) {
+        if (prometheus && !selectorAhead()) {
+            Expr sub = orExpr();
+            if (!matrices.containsKey(sub)) {
+                throw in.error(fn.promql() + "() takes a range vector: a selector with a range, like x[5m], or a subquery, "
+                        + "like expr[1h:5m]");
+            }
+            return new RangeArgument(new Expr.Selector("", List.of()), Duration.ofMinutes(1));
+        }
+        int parens = 0;
+        in.skipSpace();
+        while (in.symbol("(")) {
+            parens++;
+            in.skipSpace();
+        }
+        Expr.Selector s = selectorOnly(fn.promql() + "()");
+        Duration range = range(fn, s);
+        Expr after = postfix(s);
+        if (!(after instanceof Expr.Selector sel)) {
+            throw in.error("a range vector cannot take a subquery");
+        }
+        for (int p = 0; p < parens; p++) {
+            in.expect(")");
+        }
+        return new RangeArgument(sel, range);
     }
 
     /** Whether a plain selector (a name not followed by '(') comes next: the usual range-function argument. */
@@ -698,10 +728,7 @@ public final class PromQl {
         }
         in.skipSpace();
         int d0 = in.pos;
-        while (in.pos < in.src.length() && Character.isLetterOrDigit(in.src.charAt(in.pos))) {
-            in.pos++;
-        }
-        String dur = in.src.substring(d0, in.pos);
+        String dur = in.word();
         in.skipSpace();
         if (in.peekIs(":")) {
             if (!prometheus) {
@@ -725,6 +752,12 @@ public final class PromQl {
         if (prometheus && (range.isZero() || range.isNegative())) {
             throw new ExpressionException(d0, "the range [" + dur + "] must be greater than 0");
         }
+        checkCloudWatchRange(d0, dur, range);
+        return range;
+    }
+
+    /** CloudWatch keeps 1-minute data and a cycle reads at most a day: a range outside that is Prometheus's alone. */
+    private void checkCloudWatchRange(int d0, String dur, Duration range) {
         if (range.compareTo(Duration.ofMinutes(1)) < 0) {
             cloudWatchOnly(d0, "a range of [" + dur + "] (shorter than CloudWatch's 1-minute period)",
                     "the range [" + dur + "] is shorter than CloudWatch's 1-minute period; use [1m] or more");
@@ -735,7 +768,6 @@ public final class PromQl {
             cloudWatchOnly(d0, "a range of [" + dur + "] (not whole minutes)",
                     "the range [" + dur + "] must be whole minutes (CloudWatch's period is 1 minute)");
         }
-        return range;
     }
 
     private Expr.Selector selectorOnly(String where) {
@@ -756,6 +788,7 @@ public final class PromQl {
         return selectorRest(name);
     }
 
+    /** The {@code {...}} after a metric name (or alone, in Prometheus mode), recorded among the selectors seen. */
     private Expr.Selector selectorRest(String metric) {
         List<LabelMatcher> matchers = new ArrayList<>();
         in.skipSpace();
@@ -763,45 +796,9 @@ public final class PromQl {
             in.skipSpace();
             while (!in.symbol("}")) {
                 in.skipSpace();
-                int at = in.pos;
-                if (in.pos >= in.src.length() || !Scanner.identStart(in.src.charAt(in.pos))) {
-                    throw in.error("a label name is expected in the selector of " + metric);
-                }
-                String label = in.ident();
-                if (label.contains(":")) {
-                    throw new ExpressionException(at, "'" + label + "' is not a valid label name");
-                }
-                in.skipSpace();
-                String op = in.symbol("=~") ? "=~" : in.symbol("!~") ? "!~" : in.symbol("!=") ? "!=" : in.symbol("=") ? "=" : null;
-                if (op == null) {
-                    throw in.error("a matcher operator (=, !=, =~, !~) is expected after " + label);
-                }
-                in.skipSpace();
-                String value = in.string();
-                if (label.equals("__name__")) {
-                    if (!prometheus) {
-                        throw new ExpressionException(at, "matching on __name__ is not supported; name the metric");
-                    }
-                    prometheusOnly.add("a selector by {__name__…}");
-                    try {
-                        Regex.compile(value, Regex.Dialect.PROMETHEUS);
-                    } catch (IllegalArgumentException e) {
-                        throw new ExpressionException(at, e.getMessage());
-                    }
-                    in.skipSpace();
-                    if (!in.symbol(",")) {
-                        in.skipSpace();
-                        if (!in.peekIs("}")) {
-                            throw in.error("',' or '}' expected in the selector of " + metric);
-                        }
-                    }
-                    in.skipSpace();
-                    continue;
-                }
-                try {
-                    matchers.add(LabelMatcher.of(label, LabelMatcher.Op.fromSymbol(op), value));
-                } catch (IllegalArgumentException e) {
-                    throw new ExpressionException(at, e.getMessage());
+                LabelMatcher m = matcher(metric);
+                if (m != null) {
+                    matchers.add(m);
                 }
                 in.skipSpace();
                 if (!in.symbol(",")) {
@@ -819,6 +816,41 @@ public final class PromQl {
         Expr.Selector sel = new Expr.Selector(metric, matchers);
         seen.add(sel);
         return sel;
+    }
+
+    /**
+     * One {@code label op "value"}. A matcher on {@code __name__} is Prometheus's alone (CloudWatch finds series by
+     * metric name): checked and recorded, but not kept, so {@code null}.
+     */
+    private LabelMatcher matcher(String metric) {
+        int at = in.pos;
+        if (in.pos >= in.src.length() || !Scanner.identStart(in.src.charAt(in.pos))) {
+            throw in.error("a label name is expected in the selector of " + metric);
+        }
+        String label = in.ident();
+        if (label.contains(":")) {
+            throw new ExpressionException(at, "'" + label + "' is not a valid label name");
+        }
+        in.skipSpace();
+        String op = in.symbol("=~") ? "=~" : in.symbol("!~") ? "!~" : in.symbol("!=") ? "!=" : in.symbol("=") ? "=" : null;
+        if (op == null) {
+            throw in.error("a matcher operator (=, !=, =~, !~) is expected after " + label);
+        }
+        in.skipSpace();
+        String value = in.string();
+        if (label.equals("__name__") && !prometheus) {
+            throw new ExpressionException(at, "matching on __name__ is not supported; name the metric");
+        }
+        try {
+            if (label.equals("__name__")) {
+                prometheusOnly.add("a selector by {__name__…}");
+                Regex.compile(value, Regex.Dialect.PROMETHEUS);
+                return null;
+            }
+            return LabelMatcher.of(label, LabelMatcher.Op.fromSymbol(op), value);
+        } catch (IllegalArgumentException e) {
+            throw new ExpressionException(at, e.getMessage());
+        }
     }
 
     private Expr.Matching matching(BinOp op) {

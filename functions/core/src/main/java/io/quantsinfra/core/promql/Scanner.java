@@ -52,6 +52,15 @@ final class Scanner {
         }
     }
 
+    /** A run of letters and digits, such as a duration ({@code 5m}, {@code 1h30m}); empty when none. */
+    String word() {
+        int start = pos;
+        while (pos < src.length() && Character.isLetterOrDigit(src.charAt(pos))) {
+            pos++;
+        }
+        return src.substring(start, pos);
+    }
+
     /** A quoted value: {@code "..."} or {@code '...'} with escapes, or {@code `raw`}. */
     String string() {
         if (pos >= src.length()) {
