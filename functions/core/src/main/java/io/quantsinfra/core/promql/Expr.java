@@ -373,23 +373,6 @@ public sealed interface Expr permits Expr.Number, Expr.Str, Expr.Selector, Expr.
             return this == AND || this == OR || this == UNLESS;
         }
 
-        /**
-         * Whether the operator keeps a sample with operands {@code a} and {@code b}: a comparison keeps it when it
-         * holds; any other operator filters nothing and keeps it, as Prometheus does. The one place a comparison is
-         * decided, for the PromQL evaluator and the CloudWatch-style threshold evaluation alike.
-         */
-        public boolean keeps(double a, double b) {
-            return switch (this) {
-                case EQ -> a == b;
-                case NE -> a != b;
-                case GT -> a > b;
-                case LT -> a < b;
-                case GE -> a >= b;
-                case LE -> a <= b;
-                default -> true;
-            };
-        }
-
         /** The comparison with its operands swapped: {@code 80 < x} is {@code x > 80}. */
         public BinOp flipped() {
             return switch (this) {

@@ -3,7 +3,7 @@ package io.quantsinfra.core.promql;
 import io.quantsinfra.core.promql.Expr.BinOp;
 
 /** Binary operators on two numbers, with Go's {@code math} special cases where Java's differ. */
-final class Ops {
+public final class Ops {
     private Ops() {}
 
     /** The operator's value; for a comparison, the left operand (which the filter keeps). */
@@ -18,6 +18,23 @@ final class Ops {
             case ATAN2 -> Math.atan2(a, b);
             case EQ, NE, GT, LT, GE, LE -> a;
             default -> throw new IllegalStateException(op.toString());
+        };
+    }
+
+    /**
+     * Whether {@code op} keeps a sample with operands {@code a} and {@code b}: a comparison keeps it when it holds; any
+     * other operator filters nothing and keeps it, as Prometheus does. The one place a comparison is decided, for the
+     * PromQL evaluator and the threshold evaluation of alert rules alike.
+     */
+    public static boolean keeps(BinOp op, double a, double b) {
+        return switch (op) {
+            case EQ -> a == b;
+            case NE -> a != b;
+            case GT -> a > b;
+            case LT -> a < b;
+            case GE -> a >= b;
+            case LE -> a <= b;
+            default -> true;
         };
     }
 

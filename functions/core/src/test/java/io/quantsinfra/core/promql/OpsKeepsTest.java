@@ -11,9 +11,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The one rule for whether a binary operator keeps a sample: a comparison keeps it when it holds (NaN compares
  * false, except {@code !=}); every other operator filters nothing and keeps it, as Prometheus does. Both the
- * PromQL evaluator and the threshold evaluation of alert rules decide through {@link BinOp#keeps}.
+ * PromQL evaluator and the threshold evaluation of alert rules decide through {@link Ops#keeps}.
  */
-class BinOpKeepsTest {
+class OpsKeepsTest {
     static Stream<Arguments> table() {
         return Stream.of(
                 Arguments.of("greater holds", BinOp.GT, 81, 80, true),
@@ -34,6 +34,6 @@ class BinOpKeepsTest {
     @MethodSource("table")
     void keeps_holdsForTrueComparisons_andAlwaysForOtherOperators(String name, BinOp op, double a, double b,
             boolean kept) {
-        assertEquals(kept, op.keeps(a, b));
+        assertEquals(kept, Ops.keeps(op, a, b));
     }
 }
