@@ -290,37 +290,45 @@ final class Receivers {
         return u == null || plainToken(f, at + ".client_url", u) ? "" : u;
     }
 
-    private static Integration email(Fields f, String at, Map<?, ?> c, String dflt, Globals g, List<String> warnings) {
-        f.keys(at, c, allowed("to", "from", "smarthost", "auth_username", "auth_password", "auth_identity", "auth_secret",
-                "require_tls", "hello", "headers", "html", "text", "tls_config"), "an email config");
-        for (String k : List.of("smarthost", "auth_username", "auth_identity", "require_tls", "hello", "tls_config")) {
-            if (c.containsKey(k)) {
-                warnings.add(at + "." + k + " is accepted and not used: email goes through SES");
+    /**
+     * Alertmanager's SMTP settings, accepted so its configs load unchanged but unused (email goes through SES): each
+     * is warned about, and a credential among them is still checked as a secret reference, so a literal one is
+     * refused rather than stored.
+     */
+    static void unusedSmtp(Fields f, String prefix, Map<?, ?> m, List<String> plain, List<String> credentials,
+                           List<String> warnings) {
+        for (String k : plain) {
+            if (m.containsKey(k)) {
+                warnings.add(prefix + k + " is accepted and not used: email goes through SES");
             }
         }
-        for (String k : List.of("auth_password", "auth_secret")) {
-            if (c.containsKey(k)) {
-                f.credential(at + "." + k, c.get(k), false, false);
-                warnings.add(at + "." + k + " is accepted and not used: email goes through SES");
+        for (String k : credentials) {
+            if (m.containsKey(k)) {
+                f.credential(prefix + k, m.get(k), false, false);
+                warnings.add(prefix + k + " is accepted and not used: email goes through SES");
             }
         }
-        String toText = f.string(at + ".to", c.get("to"), null, true);
+    }
+
+    /** {@code to}: comma-separated addresses, each checked. */
+    private static List<String> addresses(Fields f, String at, String toText) {
         List<String> to = new ArrayList<>();
         if (toText != null) {
             for (String a : toText.split(",")) {
                 String s = a.strip();
                 if (!s.matches("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+")) {
-                    f.problem(at + ".to", "'" + s + "' is not an email address");
+                    f.problem(at, "'" + s + "' is not an email address");
                 }
                 to.add(s);
             }
         }
-        String from = f.string(at + ".from", c.get("from"), g.smtpFrom(), false);
-        if (from == null) {
-            f.problem(at + ".from", "is required (or global.smtp_from): the SES-verified sender");
-        }
+        return to;
+    }
+
+    /** The {@code Subject} header's template, or {@code null}; SES sets every other header, so they are warned about. */
+    private static String subject(Fields f, String at, Object headers, List<String> warnings) {
         String subject = null;
-        if (c.get("headers") instanceof Map<?, ?> h) {
+        if (headers instanceof Map<?, ?> h) {
             for (Map.Entry<?, ?> e : h.entrySet()) {
                 if (String.valueOf(e.getKey()).equalsIgnoreCase("subject")) {
                     subject = template(f, at + ".headers.Subject", e.getValue(), null);
@@ -328,9 +336,23 @@ final class Receivers {
                     warnings.add(at + ".headers." + e.getKey() + " is not sent: SES sets the headers");
                 }
             }
-        } else if (c.get("headers") != null) {
+        } else if (headers != null) {
             f.problem(at + ".headers", "must be a map");
         }
+        return subject;
+    }
+
+    private static Integration email(Fields f, String at, Map<?, ?> c, String dflt, Globals g, List<String> warnings) {
+        f.keys(at, c, allowed("to", "from", "smarthost", "auth_username", "auth_password", "auth_identity", "auth_secret",
+                "require_tls", "hello", "headers", "html", "text", "tls_config"), "an email config");
+        unusedSmtp(f, at + ".", c, List.of("smarthost", "auth_username", "auth_identity", "require_tls", "hello", "tls_config"),
+                List.of("auth_password", "auth_secret"), warnings);
+        List<String> to = addresses(f, at + ".to", f.string(at + ".to", c.get("to"), null, true));
+        String from = f.string(at + ".from", c.get("from"), g.smtpFrom(), false);
+        if (from == null) {
+            f.problem(at + ".from", "is required (or global.smtp_from): the SES-verified sender");
+        }
+        String subject = subject(f, at, c.get("headers"), warnings);
         return new Integration.Email(name(f, at, c, dflt), f.bool(at + ".send_resolved", c.get("send_resolved"), false),
                 priority(f, at, c), rate(f, at, c), to, from, subject == null ? DefaultTemplates.TITLE : subject,
                 template(f, at + ".text", c.get("text"), DefaultTemplates.EMAIL_TEXT),

@@ -67,23 +67,11 @@ public final class RoutingConfigs {
         return new RoutingConfig(resolveTimeout, route, receivers, inhibit, warnings);
     }
 
-    /**
-     * The {@code global} defaults receivers inherit. Alertmanager's SMTP settings are accepted so its configs load
-     * unchanged, but email goes through SES: they are warned about, and the password is still checked as a secret
-     * reference so a literal one is refused rather than stored.
-     */
+    /** The {@code global} defaults receivers inherit; the SMTP ones are accepted and unused ({@link Receivers#unusedSmtp}). */
     private static Receivers.Globals globals(Fields f, Map<?, ?> global, List<String> warnings) {
-        for (String k : List.of("smtp_smarthost", "smtp_auth_username", "smtp_auth_identity", "smtp_hello", "smtp_require_tls")) {
-            if (global.containsKey(k)) {
-                warnings.add("global." + k + " is accepted and not used: email goes through SES");
-            }
-        }
-        for (String k : List.of("smtp_auth_password", "smtp_auth_secret")) {
-            if (global.containsKey(k)) {
-                f.credential("global." + k, global.get(k), false, false);
-                warnings.add("global." + k + " is accepted and not used: email goes through SES");
-            }
-        }
+        Receivers.unusedSmtp(f, "global.", global,
+                List.of("smtp_smarthost", "smtp_auth_username", "smtp_auth_identity", "smtp_hello", "smtp_require_tls"),
+                List.of("smtp_auth_password", "smtp_auth_secret"), warnings);
         return new Receivers.Globals(
                 f.string("global.smtp_from", global.get("smtp_from"), null, false),
                 f.credential("global.slack_api_url", global.get("slack_api_url"), false, false),

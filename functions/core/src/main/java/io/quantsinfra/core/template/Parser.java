@@ -141,47 +141,31 @@ final class Parser {
             throw new TemplateException("empty action {{ }}");
         }
         Tok first = toks.getFirst();
-        List<Tok> rest = toks.subList(1, toks.size());
-        if (first.type() == Tok.Type.IDENT) {
-            switch (first.text()) {
-                case "if" -> {
-                    Frame f = push(Kind.IF);
-                    f.branches.add(new Node.Branch(pipeline(rest, 0), f.body));
-                    return;
-                }
-                case "range" -> {
-                    range(rest);
-                    return;
-                }
-                case "with" -> {
-                    push(Kind.WITH).pipeline = pipeline(rest, 0);
-                    return;
-                }
-                case "define" -> {
-                    define(rest);
-                    return;
-                }
-                case "block" -> {
-                    block(rest);
-                    return;
-                }
-                case "template" -> {
-                    current.add(call(rest));
-                    return;
-                }
-                case "else" -> {
-                    elseAction(rest);
-                    return;
-                }
-                case "end" -> {
-                    end(rest);
-                    return;
-                }
-                case "break", "continue" -> throw new TemplateException("{{" + first.text() + "}} is not supported");
-                default -> { }
+        if (first.type() != Tok.Type.IDENT || !control(first.text(), toks.subList(1, toks.size()))) {
+            current.add(new Node.Action(pipeline(toks, 0)));
+        }
+    }
+
+    /** A control action ({@code if}, {@code range}, {@code end} ...); false when {@code name} is none, for a pipeline. */
+    private boolean control(String name, List<Tok> rest) {
+        switch (name) {
+            case "if" -> {
+                Frame f = push(Kind.IF);
+                f.branches.add(new Node.Branch(pipeline(rest, 0), f.body));
+            }
+            case "range" -> range(rest);
+            case "with" -> push(Kind.WITH).pipeline = pipeline(rest, 0);
+            case "define" -> define(rest);
+            case "block" -> block(rest);
+            case "template" -> current.add(call(rest));
+            case "else" -> elseAction(rest);
+            case "end" -> end(rest);
+            case "break", "continue" -> throw new TemplateException("{{" + name + "}} is not supported");
+            default -> {
+                return false;
             }
         }
-        current.add(new Node.Action(pipeline(toks, 0)));
+        return true;
     }
 
     private Frame push(Kind kind) {
