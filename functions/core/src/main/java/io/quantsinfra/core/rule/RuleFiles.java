@@ -221,10 +221,7 @@ public final class RuleFiles {
         Map<String, String> labels = strings(at + ".labels", where, "labels", r.get("labels"));
         Map<String, String> annotations = strings(at + ".annotations", where, "annotations", r.get("annotations"));
         Map<String, GoTemplate> labelTemplates = templates(at + ".labels", where, labels);
-        Map<String, String> visible = new LinkedHashMap<>(annotations);
-        visible.remove(AlertRule.DATAPOINTS);
-        visible.remove(AlertRule.MISSING_DATA);
-        visible.remove(AlertRule.SOURCE);
+        Map<String, String> visible = visible(annotations);
         Map<String, GoTemplate> annotationTemplates = templates(at + ".annotations", where, visible);
         reserved(at, where, labels, annotations, prometheus);
         // The M-of-N and missing-data extensions shape CloudWatch evaluation only; Prometheus's rules ignore them.
@@ -238,6 +235,15 @@ public final class RuleFiles {
         String id = io.quantsinfra.core.promql.Labels.of("f", file, "g", group, "a", alert, "e", text).fingerprint();
         return new AlertRule(id, file, group, alert, text, expr, forDuration, keep, labels, visible, datapoints[0],
                 datapoints[1], missing, labelTemplates, annotationTemplates, prometheus);
+    }
+
+    /** The annotations an alert carries: quants-infra's extensions steer evaluation and are not shown. */
+    private static Map<String, String> visible(Map<String, String> annotations) {
+        Map<String, String> visible = new LinkedHashMap<>(annotations);
+        visible.remove(AlertRule.DATAPOINTS);
+        visible.remove(AlertRule.MISSING_DATA);
+        visible.remove(AlertRule.SOURCE);
+        return visible;
     }
 
     private void unknownKeys(String at, String where, Map<?, ?> r) {
