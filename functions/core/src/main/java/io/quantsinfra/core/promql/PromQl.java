@@ -58,6 +58,8 @@ public final class PromQl {
     private final List<Expr.Selector> seen = new ArrayList<>();
     /** In Prometheus mode: the subqueries parsed (range vectors), by identity. */
     private final Map<Expr, Boolean> matrices = new IdentityHashMap<>();
+    /** Selectors, ranges, offsets, @ and subquery brackets: the operands that name series. */
+    private final SeriesSyntax series;
     private int level;
 
     private PromQl(String src) {
@@ -67,6 +69,7 @@ public final class PromQl {
     private PromQl(String src, boolean prometheus) {
         this.in = new Scanner(src);
         this.prometheus = prometheus;
+        this.series = new SeriesSyntax(in, prometheus, prometheusOnly, seen);
     }
 
     /**
@@ -114,14 +117,6 @@ public final class PromQl {
             throw new ExpressionException(MAX_LENGTH, "the expression is " + expression.length() + " characters; the limit is "
                     + MAX_LENGTH + " characters per expression");
         }
-    }
-
-    /** Refused in CloudWatch mode with {@code refusal}; recorded as {@code what} in Prometheus mode. */
-    private void cloudWatchOnly(int at, String what, String refusal) {
-        if (!prometheus) {
-            throw new ExpressionException(at, refusal);
-        }
-        prometheusOnly.add(what);
     }
 
     /** Parses {@code expression}; ExpressionException when malformed or unsupported. */
@@ -287,14 +282,14 @@ public final class PromQl {
         if (!(e instanceof Expr.Selector s) || !s.offset().isZero()) {
             if (prometheus && matrices.containsKey(e)) {
                 in.keyword("offset");
-                offset();
+                series.offset();
                 return e;
             }
             throw in.error("offset must follow a selector, like metric{...} offset 10m or metric[5m] offset 10m inside "
                     + "a range function");
         }
         in.keyword("offset");
-        return new Expr.Selector(s.metric(), s.matchers(), offset());
+        return new Expr.Selector(s.metric(), s.matchers(), series.offset());
     }
 
     /** {@code @ time}: checked and recorded in Prometheus mode; CloudWatch evaluates at the current minute only. */
@@ -307,7 +302,7 @@ public final class PromQl {
             throw in.error("@ must follow a selector, a range or a subquery");
         }
         in.pos++;
-        atModifier();
+        series.atModifier();
         return e;
     }
 
@@ -327,86 +322,13 @@ public final class PromQl {
             if (e.type() != Expr.Type.VECTOR || matrices.containsKey(e)) {
                 throw in.error("a subquery [range:step] needs an instant vector before it");
             }
-            subquery();
+            series.subquery();
             Expr marked = tall(new Expr.Aggregate(Expr.AggOp.SUM, List.of(), e), e);
             matrices.put(marked, true);
             return marked;
         }
         throw in.error("a range [..] is only allowed on a selector inside a range function such as avg_over_time(x[5m]); "
                 + "an alert expression must give an instant vector");
-    }
-
-    /** {@code [range:step]} or {@code [range:]}, the '[' next (Prometheus mode). */
-    private void subquery() {
-        in.expect("[");
-        in.skipSpace();
-        duration("subquery range");
-        in.expect(":");
-        in.skipSpace();
-        if (!in.peekIs("]")) {
-            duration("subquery step");
-        }
-        in.expect("]");
-        prometheusOnly.add("a subquery");
-    }
-
-    /** What follows {@code @}: a Unix time, {@code start()} or {@code end()} (Prometheus mode). */
-    private void atModifier() {
-        in.skipSpace();
-        if (in.keyword("start") || in.keyword("end")) {
-            in.expect("(");
-            in.expect(")");
-        } else {
-            if (in.peekIs("-") || in.peekIs("+")) {
-                in.pos++;
-            }
-            in.skipSpace();
-            if (in.pos >= in.src.length() || !(Character.isDigit(in.src.charAt(in.pos)) || in.src.charAt(in.pos) == '.')) {
-                throw in.error("@ takes a Unix time, start() or end()");
-            }
-            in.number();
-        }
-        prometheusOnly.add("the @ modifier");
-    }
-
-    /** A positive duration (Prometheus mode: any length). */
-    private Duration duration(String what) {
-        int d0 = in.pos;
-        String dur = in.word();
-        try {
-            Duration d = PromDuration.parse(dur);
-            if (d.isZero() || d.isNegative()) {
-                throw new ExpressionException(d0, what + " must be greater than 0");
-            }
-            return d;
-        } catch (IllegalArgumentException e) {
-            throw new ExpressionException(d0, e.getMessage());
-        }
-    }
-
-    /** {@code offset <duration>}: whole minutes, not negative, and at most a day back with the range. */
-    private Duration offset() {
-        in.skipSpace();
-        if (in.peekIs("-")) {
-            throw in.error("a negative offset looks into the future; Prometheus 2.42 refuses it without a feature flag");
-        }
-        int d0 = in.pos;
-        String dur = in.word();
-        Duration d;
-        try {
-            d = PromDuration.parse(dur);
-        } catch (IllegalArgumentException e) {
-            throw new ExpressionException(d0, e.getMessage());
-        }
-        if (d.toSeconds() % 60 != 0 || d.toMillis() % 1000 != 0) {
-            cloudWatchOnly(d0, "offset " + dur + " (not whole minutes)",
-                    "offset " + dur + " must be whole minutes (CloudWatch's period is 1 minute)");
-        } else if (d.compareTo(Duration.ofDays(1)) > 0) {
-            cloudWatchOnly(d0, "offset " + dur + " (beyond the 1d read from CloudWatch)", "offset " + dur
-                    + " reaches further back than the 1d the evaluator fetches per cycle (CloudWatch keeps 1-minute data "
-                    + "for 15 days, but each cycle reads at most a day)");
-        }
-        return d;
     }
 
     private Expr primary() {
@@ -435,7 +357,7 @@ public final class PromQl {
                 throw in.error("a selector needs a metric name before '{' (each CloudWatch series is found by its metric name)");
             }
             prometheusOnly.add("a selector by {__name__…}");
-            return selectorRest("");
+            return series.selectorRest("");
         }
         if (!Scanner.identStart(c)) {
             throw in.error("unexpected '" + in.rest(12) + "'");
@@ -461,12 +383,12 @@ public final class PromQl {
         }
         in.skipSpace();
         if (!in.peekIs("(") || name.contains(":")) {
-            return selectorRest(name);
+            return series.selectorRest(name);
         }
         return call(name, start);
     }
 
-    private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right",
+    static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right",
             "and", "or", "unless", "bool", "offset", "atan2");
 
     private Expr call(String name, int start) {
@@ -670,7 +592,7 @@ public final class PromQl {
      * vector (a subquery), for which Prometheus reads the data: a placeholder selector stands in.
      */
     private RangeArgument rangeArgument(RangeFn fn) {
-        if (prometheus && !selectorAhead()) {
+        if (prometheus && !series.selectorAhead()) {
             Expr sub = orExpr();
             if (!matrices.containsKey(sub)) {
                 throw in.error(fn.promql() + "() takes a range vector: a selector with a range, like x[5m], or a subquery, "
@@ -684,8 +606,8 @@ public final class PromQl {
             parens++;
             in.skipSpace();
         }
-        Expr.Selector s = selectorOnly(fn.promql() + "()");
-        Duration range = range(fn, s);
+        Expr.Selector s = series.selectorOnly(fn.promql() + "()");
+        Duration range = series.range(fn, s);
         Expr after = postfix(s);
         if (!(after instanceof Expr.Selector sel)) {
             throw in.error("a range vector cannot take a subquery");
@@ -694,163 +616,6 @@ public final class PromQl {
             in.expect(")");
         }
         return new RangeArgument(sel, range);
-    }
-
-    /** Whether a plain selector (a name not followed by '(') comes next: the usual range-function argument. */
-    private boolean selectorAhead() {
-        in.skipSpace();
-        int save = in.pos;
-        try {
-            if (in.pos >= in.src.length() || !Scanner.identStart(in.src.charAt(in.pos))) {
-                return false;
-            }
-            String name = in.ident();
-            String lower = name.toLowerCase(Locale.ROOT);
-            in.skipSpace();
-            if (KEYWORDS.contains(lower) || lower.equals("inf") || lower.equals("nan")) {
-                return false;
-            }
-            for (AggOp op : AggOp.values()) {
-                if (lower.equals(op.promql())) {
-                    return false;
-                }
-            }
-            return !in.peekIs("(") || name.contains(":");
-        } finally {
-            in.pos = save;
-        }
-    }
-
-    private Duration range(RangeFn fn, Expr.Selector s) {
-        in.skipSpace();
-        if (!in.symbol("[")) {
-            throw in.error(fn.promql() + "() needs a range, like " + fn.promql() + "(" + s + "[5m])");
-        }
-        in.skipSpace();
-        int d0 = in.pos;
-        String dur = in.word();
-        in.skipSpace();
-        if (in.peekIs(":")) {
-            if (!prometheus) {
-                throw in.error("subqueries [range:step] are not supported: the evaluator reads CloudWatch series directly; "
-                        + "apply the range function to a selector");
-            }
-            in.pos++;
-            in.skipSpace();
-            if (!in.peekIs("]")) {
-                duration("subquery step");
-            }
-            prometheusOnly.add("a subquery");
-        }
-        in.expect("]");
-        Duration range;
-        try {
-            range = PromDuration.parse(dur);
-        } catch (IllegalArgumentException e) {
-            throw new ExpressionException(d0, e.getMessage());
-        }
-        if (prometheus && (range.isZero() || range.isNegative())) {
-            throw new ExpressionException(d0, "the range [" + dur + "] must be greater than 0");
-        }
-        checkCloudWatchRange(d0, dur, range);
-        return range;
-    }
-
-    /** CloudWatch keeps 1-minute data and a cycle reads at most a day: a range outside that is Prometheus's alone. */
-    private void checkCloudWatchRange(int d0, String dur, Duration range) {
-        if (range.compareTo(Duration.ofMinutes(1)) < 0) {
-            cloudWatchOnly(d0, "a range of [" + dur + "] (shorter than CloudWatch's 1-minute period)",
-                    "the range [" + dur + "] is shorter than CloudWatch's 1-minute period; use [1m] or more");
-        } else if (range.compareTo(Duration.ofDays(1)) > 0) {
-            cloudWatchOnly(d0, "a range of [" + dur + "] (beyond the 1d read from CloudWatch)",
-                    "the range [" + dur + "] is longer than the 1d the evaluator fetches per cycle");
-        } else if (range.toSeconds() % 60 != 0 || range.toMillis() % 1000 != 0) {
-            cloudWatchOnly(d0, "a range of [" + dur + "] (not whole minutes)",
-                    "the range [" + dur + "] must be whole minutes (CloudWatch's period is 1 minute)");
-        }
-    }
-
-    private Expr.Selector selectorOnly(String where) {
-        in.skipSpace();
-        if (in.pos < in.src.length() && in.src.charAt(in.pos) == '{') {
-            throw in.error("a selector needs a metric name before '{' (each CloudWatch series is found by its metric name)");
-        }
-        if (in.pos >= in.src.length() || !Scanner.identStart(in.src.charAt(in.pos))) {
-            throw in.error(where + " takes a selector with a range, such as metric{label=\"value\"}[5m]");
-        }
-        int at = in.pos;
-        String name = in.ident();
-        in.skipSpace();
-        if (in.peekIs("(")) {
-            in.pos = at;
-            throw in.error(where + " takes a selector with a range, not " + name + "(...); subqueries are not supported");
-        }
-        return selectorRest(name);
-    }
-
-    /** The {@code {...}} after a metric name (or alone, in Prometheus mode), recorded among the selectors seen. */
-    private Expr.Selector selectorRest(String metric) {
-        List<LabelMatcher> matchers = new ArrayList<>();
-        in.skipSpace();
-        if (in.symbol("{")) {
-            in.skipSpace();
-            while (!in.symbol("}")) {
-                in.skipSpace();
-                LabelMatcher m = matcher(metric);
-                if (m != null) {
-                    matchers.add(m);
-                }
-                in.skipSpace();
-                if (!in.symbol(",")) {
-                    in.skipSpace();
-                    if (!in.peekIs("}")) {
-                        throw in.error("',' or '}' expected in the selector of " + metric);
-                    }
-                }
-                in.skipSpace();
-            }
-        }
-        if (metric.isEmpty() && matchers.isEmpty() && !in.src.substring(0, in.pos).contains("__name__")) {
-            throw in.error("a selector without a metric name needs a matcher that does not match the empty string");
-        }
-        Expr.Selector sel = new Expr.Selector(metric, matchers);
-        seen.add(sel);
-        return sel;
-    }
-
-    /**
-     * One {@code label op "value"}. A matcher on {@code __name__} is Prometheus's alone (CloudWatch finds series by
-     * metric name): checked and recorded, but not kept, so {@code null}.
-     */
-    private LabelMatcher matcher(String metric) {
-        int at = in.pos;
-        if (in.pos >= in.src.length() || !Scanner.identStart(in.src.charAt(in.pos))) {
-            throw in.error("a label name is expected in the selector of " + metric);
-        }
-        String label = in.ident();
-        if (label.contains(":")) {
-            throw new ExpressionException(at, "'" + label + "' is not a valid label name");
-        }
-        in.skipSpace();
-        String op = in.symbol("=~") ? "=~" : in.symbol("!~") ? "!~" : in.symbol("!=") ? "!=" : in.symbol("=") ? "=" : null;
-        if (op == null) {
-            throw in.error("a matcher operator (=, !=, =~, !~) is expected after " + label);
-        }
-        in.skipSpace();
-        String value = in.string();
-        if (label.equals("__name__") && !prometheus) {
-            throw new ExpressionException(at, "matching on __name__ is not supported; name the metric");
-        }
-        try {
-            if (label.equals("__name__")) {
-                prometheusOnly.add("a selector by {__name__…}");
-                Regex.compile(value, Regex.Dialect.PROMETHEUS);
-                return null;
-            }
-            return LabelMatcher.of(label, LabelMatcher.Op.fromSymbol(op), value);
-        } catch (IllegalArgumentException e) {
-            throw new ExpressionException(at, e.getMessage());
-        }
     }
 
     private Expr.Matching matching(BinOp op) {
