@@ -26,15 +26,6 @@ public final class PromQl {
             + "every operator with bool, on/ignoring and group_left/group_right, the math, label and date functions); "
             + "not: subqueries, @, histogram_quantile and native-histogram functions (see docs/alerting.md)";
 
-    /** Functions Prometheus has and this evaluator refuses, with the reason and what to write instead. */
-    private static final Map<String, String> REFUSED_FUNCTIONS = Map.of(
-            "histogram_quantile", "CloudWatch data holds no histogram buckets; use a percentile statistic such as "
-                    + "aws_<namespace>_<metric>_p99, or quantile_over_time over a raw statistic",
-            "histogram_count", "native histograms do not exist in CloudWatch; use the _sample_count statistic",
-            "histogram_sum", "native histograms do not exist in CloudWatch; use the _sum statistic",
-            "histogram_fraction", "native histograms do not exist in CloudWatch; compare a percentile statistic instead",
-            "label_values", "label_values() is a Grafana template function, not PromQL");
-
     /**
      * The longest expression, in characters. Alerting expressions are a line or two; 16 KiB leaves room for
      * long regex alternations while bounding parse time and the rule file's size.
@@ -60,6 +51,8 @@ public final class PromQl {
     private final Map<Expr, Boolean> matrices = new IdentityHashMap<>();
     /** Selectors, ranges, offsets, @ and subquery brackets: the operands that name series. */
     private final SeriesSyntax series;
+    /** Function calls, aggregations and their arguments' types. */
+    private final Calls calls;
     private int level;
 
     private PromQl(String src) {
@@ -70,6 +63,7 @@ public final class PromQl {
         this.in = new Scanner(src);
         this.prometheus = prometheus;
         this.series = new SeriesSyntax(in, prometheus, prometheusOnly, seen);
+        this.calls = new Calls(this, in, prometheus, prometheusOnly, matrices, series);
     }
 
     /**
@@ -134,7 +128,7 @@ public final class PromQl {
         return e;
     }
 
-    private Expr orExpr() {
+    Expr orExpr() {
         Expr left = andExpr();
         while (in.keyword("or")) {
             Expr.Matching m = matching(BinOp.OR);
@@ -207,14 +201,14 @@ public final class PromQl {
             if (inner instanceof Expr.Number n) {
                 return new Expr.Number(-n.value());
             }
-            requireNumeric(inner, "a sign");
+            calls.requireNumeric(inner, "a sign");
             return tall(new Expr.Binary(BinOp.MUL, inner, new Expr.Number(-1), null), inner);
         }
         if (in.symbol("+")) {
             enter();
             Expr inner = unary();
             level--;
-            requireNumeric(inner, "a sign");
+            calls.requireNumeric(inner, "a sign");
             return inner;
         }
         return powExpr();
@@ -235,14 +229,19 @@ public final class PromQl {
     }
 
     /** One level deeper into the input; refused past {@link #MAX_DEPTH}, before the recursion could go on. */
-    private void enter() {
+    void enter() {
         if (++level > MAX_DEPTH) {
             throw in.error(nestingMessage());
         }
     }
 
+    /** One level up again, after what {@link #enter} opened. */
+    void leave() {
+        level--;
+    }
+
     /** Records {@code e}'s height in the tree (one more than its tallest child); refused past {@link #MAX_DEPTH}. */
-    private Expr tall(Expr e, Expr... children) {
+    Expr tall(Expr e, Expr... children) {
         int h = 1;
         for (Expr c : children) {
             h = Math.max(h, heights.getOrDefault(c, 1) + 1);
@@ -263,7 +262,7 @@ public final class PromQl {
      * What may follow an operand: {@code offset} (on a selector), {@code @} and subqueries (Prometheus mode only;
      * refused for CloudWatch, naming why).
      */
-    private Expr postfix(Expr e) {
+    Expr postfix(Expr e) {
         in.skipSpace();
         if (in.keywordAhead("offset")) {
             return postfix(offsetOf(e));
@@ -374,7 +373,7 @@ public final class PromQl {
         }
         for (AggOp op : AggOp.values()) {
             if (lower.equals(op.promql())) {
-                return aggregate(op);
+                return calls.aggregate(op);
             }
         }
         if (KEYWORDS.contains(lower)) {
@@ -385,238 +384,11 @@ public final class PromQl {
         if (!in.peekIs("(") || name.contains(":")) {
             return series.selectorRest(name);
         }
-        return call(name, start);
+        return calls.call(name, start);
     }
 
     static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right",
             "and", "or", "unless", "bool", "offset", "atan2");
-
-    private Expr call(String name, int start) {
-        for (RangeFn fn : RangeFn.values()) {
-            if (name.equals(fn.promql())) {
-                return rangeCall(fn);
-            }
-        }
-        for (Expr.Fn fn : Expr.Fn.values()) {
-            if (name.equals(fn.promql())) {
-                return instantCall(fn);
-            }
-        }
-        if (prometheus && PROMETHEUS_ONLY_FUNCTIONS.containsKey(name)) {
-            return prometheusOnlyCall(name, PROMETHEUS_ONLY_FUNCTIONS.get(name));
-        }
-        in.pos = start;
-        String why = REFUSED_FUNCTIONS.get(name);
-        throw in.error(name + "() is not supported" + (why == null ? " (it is not a PromQL function in Prometheus 2.42)"
-                : ": " + why));
-    }
-
-    /** Functions only Prometheus evaluates, with their parameter types ('s' scalar, 'v' instant vector). */
-    private static final Map<String, String> PROMETHEUS_ONLY_FUNCTIONS = Map.of("histogram_quantile", "sv",
-            "histogram_count", "v", "histogram_sum", "v", "histogram_fraction", "ssv");
-
-    /** {@code histogram_quantile(φ, v)} and the native-histogram functions (Prometheus mode): checked, not built. */
-    private Expr prometheusOnlyCall(String name, String params) {
-        in.expect("(");
-        enter();
-        List<Expr> args = new ArrayList<>();
-        in.skipSpace();
-        if (!in.peekIs(")")) {
-            do {
-                args.add(orExpr());
-                in.skipSpace();
-            } while (in.symbol(","));
-        }
-        in.expect(")");
-        level--;
-        if (args.size() != params.length()) {
-            throw in.error(name + "() takes " + params.length() + " argument" + (params.length() == 1 ? "" : "s") + ", got "
-                    + args.size());
-        }
-        for (int i = 0; i < args.size(); i++) {
-            checkType(name + "()", i + 1, args.get(i), params.charAt(i));
-        }
-        prometheusOnly.add(name + "()");
-        Expr vector = args.getLast();
-        return tall(new Expr.Aggregate(Expr.AggOp.SUM, List.of(), vector), args.toArray(Expr[]::new));
-    }
-
-    private Expr instantCall(Expr.Fn fn) {
-        in.expect("(");
-        enter();
-        List<Expr> args = new ArrayList<>();
-        in.skipSpace();
-        if (!in.peekIs(")")) {
-            do {
-                args.add(orExpr());
-                in.skipSpace();
-            } while (in.symbol(","));
-        }
-        in.expect(")");
-        level--;
-        String ps = fn.params();
-        if (args.size() < fn.min() || args.size() > ps.length() && !fn.variadic()) {
-            throw in.error(fn.promql() + "() takes " + (fn.min() == ps.length() ? "" : fn.min() + " to ") + ps.length()
-                    + (fn.variadic() ? " or more" : "") + " arguments, got " + args.size());
-        }
-        for (int i = 0; i < args.size(); i++) {
-            char want = i < ps.length() ? ps.charAt(i) : 'S';
-            checkType(fn.promql() + "()", i + 1, args.get(i), want);
-        }
-        if (fn == Expr.Fn.LABEL_REPLACE || fn == Expr.Fn.LABEL_JOIN) {
-            labelArgs(fn, args);
-        }
-        return tall(new Expr.Call(fn, args), args.toArray(Expr[]::new));
-    }
-
-    private void labelArgs(Expr.Fn fn, List<Expr> args) {
-        String dst = ((Expr.Str) args.get(1)).value();
-        if (!LABEL_NAME.matcher(dst).matches()) {
-            throw in.error(fn.promql() + "(): '" + dst + "' is not a valid label name");
-        }
-        if (fn == Expr.Fn.LABEL_REPLACE) {
-            try {
-                Regex.compile(((Expr.Str) args.get(4)).value(), Regex.Dialect.PROMETHEUS);
-            } catch (IllegalArgumentException e) {
-                throw in.error("label_replace(): " + e.getMessage());
-            }
-        }
-    }
-
-    private static final java.util.regex.Pattern LABEL_NAME = java.util.regex.Pattern.compile("[a-zA-Z_][a-zA-Z0-9_]*");
-
-    private void checkType(String where, int n, Expr arg, char want) {
-        if (matrices.containsKey(arg)) {
-            throw in.error(where + ": argument " + n + " must be " + describe(want == 'v' ? Expr.Type.VECTOR : want == 's'
-                    ? Expr.Type.SCALAR : Expr.Type.STRING) + ", got a range vector (a subquery)");
-        }
-        Expr.Type t = want == 'v' ? Expr.Type.VECTOR : want == 's' ? Expr.Type.SCALAR : Expr.Type.STRING;
-        if (arg.type() != t) {
-            throw in.error(where + ": argument " + n + " must be " + describe(t) + ", got " + describe(arg.type()));
-        }
-    }
-
-    private static String describe(Expr.Type t) {
-        return switch (t) {
-            case SCALAR -> "a number (scalar)";
-            case VECTOR -> "an instant vector";
-            case STRING -> "a string";
-        };
-    }
-
-    private void requireNumeric(Expr e, String what) {
-        if (matrices.containsKey(e)) {
-            throw in.error(what + " needs a number or an instant vector, not a range vector (a subquery)");
-        }
-        if (e.type() == Expr.Type.STRING) {
-            throw in.error(what + " needs a number or a vector, not a string");
-        }
-    }
-
-    private Expr aggregate(AggOp op) {
-        List<String> by = List.of();
-        boolean without = false;
-        boolean clauseFirst = false;
-        if (in.keyword("without") || in.keyword("by")) {
-            without = lastWithout();
-            by = labelList();
-            clauseFirst = true;
-        }
-        in.expect("(");
-        enter();
-        Expr param = null;
-        if (op.param() != null) {
-            param = orExpr();
-            checkType(op.promql() + "()", 1, param, op.param() == Expr.Type.SCALAR ? 's' : 'S');
-            in.expect(",");
-        }
-        Expr inner = orExpr();
-        in.expect(")");
-        level--;
-        if (!clauseFirst && (in.keyword("without") || in.keyword("by"))) {
-            without = lastWithout();
-            by = labelList();
-        }
-        if (inner.type() != Expr.Type.VECTOR || matrices.containsKey(inner)) {
-            throw in.error(op.promql() + "(...) needs a vector, not " + (matrices.containsKey(inner) ? "a range vector (a subquery)"
-                    : describe(inner.type())));
-        }
-        if (op == AggOp.COUNT_VALUES && !LABEL_NAME.matcher(((Expr.Str) param).value()).matches()) {
-            throw in.error("count_values(): '" + ((Expr.Str) param).value() + "' is not a valid label name");
-        }
-        return param == null ? tall(new Expr.Aggregate(op, by, without, null, inner), inner)
-                : tall(new Expr.Aggregate(op, by, without, param, inner), inner, param);
-    }
-
-    /** Whether the keyword just read was {@code without} (rather than {@code by}). */
-    private boolean lastWithout() {
-        return in.pos >= 7 && in.src.regionMatches(true, in.pos - 7, "without", 0, 7);
-    }
-
-    private Expr rangeCall(RangeFn fn) {
-        in.expect("(");
-        enter();
-        List<Expr> params = new ArrayList<>();
-        Expr.Selector s = null;
-        Duration range = null;
-        int arity = fn.scalars() + 1;
-        for (int i = 0; i < arity; i++) {
-            if (i > 0) {
-                in.expect(",");
-            }
-            boolean matrix = fn.matrixFirst() ? i == 0 : i == arity - 1;
-            if (matrix) {
-                RangeArgument r = rangeArgument(fn);
-                s = r.selector();
-                range = r.range();
-            } else {
-                Expr p = orExpr();
-                checkType(fn.promql() + "()", i + 1, p, 's');
-                params.add(p);
-            }
-        }
-        in.skipSpace();
-        if (in.peekIs(",")) {
-            throw in.error(fn.promql() + "() takes " + arity + " argument" + (arity == 1 ? "" : "s"));
-        }
-        in.expect(")");
-        level--;
-        return tall(new Expr.RangeCall(fn, s, range, params), params.toArray(Expr[]::new));
-    }
-
-    /** A range function's range-vector argument: the selector it reads and over how long. */
-    private record RangeArgument(Expr.Selector selector, Duration range) {}
-
-    /**
-     * {@code selector[range]} (in any number of parentheses), or in Prometheus mode any expression giving a range
-     * vector (a subquery), for which Prometheus reads the data: a placeholder selector stands in.
-     */
-    private RangeArgument rangeArgument(RangeFn fn) {
-        if (prometheus && !series.selectorAhead()) {
-            Expr sub = orExpr();
-            if (!matrices.containsKey(sub)) {
-                throw in.error(fn.promql() + "() takes a range vector: a selector with a range, like x[5m], or a subquery, "
-                        + "like expr[1h:5m]");
-            }
-            return new RangeArgument(new Expr.Selector("", List.of()), Duration.ofMinutes(1));
-        }
-        int parens = 0;
-        in.skipSpace();
-        while (in.symbol("(")) {
-            parens++;
-            in.skipSpace();
-        }
-        Expr.Selector s = series.selectorOnly(fn.promql() + "()");
-        Duration range = series.range(fn, s);
-        Expr after = postfix(s);
-        if (!(after instanceof Expr.Selector sel)) {
-            throw in.error("a range vector cannot take a subquery");
-        }
-        for (int p = 0; p < parens; p++) {
-            in.expect(")");
-        }
-        return new RangeArgument(sel, range);
-    }
 
     private Expr.Matching matching(BinOp op) {
         boolean on = in.keyword("on");
@@ -643,8 +415,8 @@ public final class PromQl {
     }
 
     private Expr binary(BinOp op, Expr left, Expr right, Expr.Matching m, boolean bool) {
-        requireNumeric(left, "'" + op.symbol() + "'");
-        requireNumeric(right, "'" + op.symbol() + "'");
+        calls.requireNumeric(left, "'" + op.symbol() + "'");
+        calls.requireNumeric(right, "'" + op.symbol() + "'");
         if (op.set() && (left.scalar() || right.scalar())) {
             throw in.error("'" + op.symbol() + "' works between two vectors, not numbers");
         }
@@ -670,7 +442,7 @@ public final class PromQl {
         return tall(new Expr.Binary(op, left, right, m, bool), left, right);
     }
 
-    private List<String> labelList() {
+    List<String> labelList() {
         in.expect("(");
         List<String> out = new ArrayList<>();
         in.skipSpace();
