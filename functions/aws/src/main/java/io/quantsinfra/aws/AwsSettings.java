@@ -192,7 +192,8 @@ public record AwsSettings(
 
     /** The task role a task definition of {@code service} names: its own, else the shared {@link #TASK_ROLE_ARN}. */
     public String taskRoleArn(String service) {
-        return serviceTaskRoleArns.getOrDefault(service, taskRoleArn);
+        // A spec without a service tag (an immutable map refuses a null key) gets the shared role.
+        return service == null ? taskRoleArn : serviceTaskRoleArns.getOrDefault(service, taskRoleArn);
     }
 
     /** {@link #SERVICE_TASK_ROLE_ARNS}: {@code service=arn} pairs, each an IAM role ARN. */
