@@ -36,7 +36,8 @@ public record AwsSettings(
         String docsUrl,
         boolean probeInstances,
         boolean metrics,
-        EgressPolicy egress) {
+        EgressPolicy egress,
+        int jobsConcurrency) {
 
     public static final String REGION = "AWS_REGION";
     public static final String ENDPOINT = "AWS_ENDPOINT_URL";
@@ -72,11 +73,17 @@ public record AwsSettings(
     /** The VPC's own CIDRs (comma-separated), refused as notification targets like private ranges; none by default. */
     public static final String VPC_CIDRS = "QUANTS_INFRA_VPC_CIDRS";
 
+    /**
+     * Most job attempts running at once (1-1000, default 10): the dispatcher starts no more tasks while this many
+     * run. Job containers log to {@code <log group prefix>/jobs}.
+     */
+    public static final String JOBS_CONCURRENCY = "QUANTS_INFRA_JOBS_CONCURRENCY";
+
     /** Every variable this record reads: the CDK stack's Lambda environment must be drawn from this list. */
     public static final List<String> VARIABLES = List.of(REGION, ENDPOINT, CLUSTER, SUBNETS, SECURITY_GROUPS,
             ASSIGN_PUBLIC_IP, TABLE, LOG_GROUP_PREFIX, EXECUTION_ROLE_ARN, TASK_ROLE_ARN, SECRET_PREFIX, KMS_KEY_ID,
             MONITOR_BUCKET, COLLECTOR_FILE_SYSTEM_ID, COLLECTOR_ACCESS_POINT_ID, AWS_RETRIES, DOCS_URL, HEALTH_PROBE, METRICS,
-            EGRESS_ALLOW, VPC_CIDRS);
+            EGRESS_ALLOW, VPC_CIDRS, JOBS_CONCURRENCY);
 
     /** Reads and validates the settings. */
     public static AwsSettings from(Map<String, String> env) {
@@ -101,7 +108,8 @@ public record AwsSettings(
                 optional(env, DOCS_URL),
                 bool(env, HEALTH_PROBE, true),
                 bool(env, METRICS, false),
-                egress(env));
+                egress(env),
+                jobsConcurrency(env));
     }
 
     /** These settings as the environment variables they are read from (the inverse of {@link #from}). */
@@ -130,6 +138,7 @@ public record AwsSettings(
         env.put(METRICS, Boolean.toString(metrics));
         putIfSet(env, EGRESS_ALLOW, egress.allowed().isEmpty() ? null : egress.allowedText());
         putIfSet(env, VPC_CIDRS, egress.vpc().isEmpty() ? null : egress.vpcText());
+        env.put(JOBS_CONCURRENCY, Integer.toString(jobsConcurrency));
         return env;
     }
 
@@ -163,6 +172,32 @@ public record AwsSettings(
     /** What the catalogue needs to know of the account. */
     public PlatformContext platformContext() {
         return new PlatformContext(logGroupPrefix, collectorFileSystemId, collectorAccessPointId, monitorBucket, region);
+    }
+
+    /** The jobs log group: {@code <log group prefix>/jobs}. */
+    public String jobsLogGroup() {
+        return logGroupPrefix + "/jobs";
+    }
+
+    /** The job queue's settings: {@link #JOBS_CONCURRENCY}, the jobs log group, defaults for the rest. */
+    public io.quantsinfra.core.job.JobSettings jobSettings() {
+        return io.quantsinfra.core.job.JobSettings.defaults(jobsLogGroup(), region).withConcurrency(jobsConcurrency);
+    }
+
+    private static int jobsConcurrency(Map<String, String> env) {
+        String v = optional(env, JOBS_CONCURRENCY);
+        if (v == null) {
+            return 10;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 1 || n > 1000) {
+                throw new IllegalStateException(JOBS_CONCURRENCY + " must be between 1 and 1000, got " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(JOBS_CONCURRENCY + " must be a whole number, got '" + v + "'");
+        }
     }
 
     /** {@link #EGRESS_ALLOW} and {@link #VPC_CIDRS}, each entry a CIDR. */
