@@ -45,6 +45,8 @@ public final class ScheduledWiring implements AutoCloseable {
     private io.quantsinfra.core.monitor.MonitorFiles monitorFiles;
     private EcsClient ecs;
     private final TaskAddresses addresses;
+    private io.quantsinfra.core.job.JobDispatcher jobDispatcher;
+    private io.quantsinfra.core.job.JobEvents jobEvents;
 
     public ScheduledWiring(AwsSettings settings, Clock clock) {
         this(settings, clock, List.of());
@@ -119,6 +121,33 @@ public final class ScheduledWiring implements AutoCloseable {
                     ServiceMetricsScraper.builder().headers(credentials::headers).build());
         }
         return probe;
+    }
+
+    /** The job dispatcher: the state table and ECS (issue 11). */
+    synchronized io.quantsinfra.core.job.JobDispatcher jobDispatcher() {
+        if (jobDispatcher == null) {
+            AwsSettings s = clients.settings();
+            ecs = ecs != null ? ecs : clients.ecs();
+            jobDispatcher = new io.quantsinfra.core.job.JobDispatcher(jobStore(), new io.quantsinfra.aws.ecs.EcsJobRunner(ecs, s),
+                    s.jobSettings(), clock);
+        }
+        return jobDispatcher;
+    }
+
+    /** What records ECS task state changes of job tasks. */
+    synchronized io.quantsinfra.core.job.JobEvents jobEvents() {
+        if (jobEvents == null) {
+            AwsSettings s = clients.settings();
+            ecs = ecs != null ? ecs : clients.ecs();
+            jobEvents = new io.quantsinfra.core.job.JobEvents(jobStore(), new io.quantsinfra.aws.ecs.EcsJobRunner(ecs, s),
+                    s.jobSettings(), clock);
+        }
+        return jobEvents;
+    }
+
+    private io.quantsinfra.aws.dynamodb.DynamoDbJobStore jobStore() {
+        AwsSettings s = clients.settings();
+        return new io.quantsinfra.aws.dynamodb.DynamoDbJobStore(clients.dynamoDb(), s.table(), s.jobSettings().finishedRetention());
     }
 
     /**
