@@ -40,11 +40,21 @@ public final class JobDispatchHandler implements RequestHandler<Map<String, Obje
             out.put("lostRaces", r.lostRaces());
             out.put("running", r.running());
             out.put("deadline", deadline.toString());
+            out.put("oldestReadySeconds", oldestReady());
             out.put("trigger", trigger(event));
             System.out.println(Json.line("job-dispatch", out));
             return out;
         } finally {
             wiring.flushMetrics();
+        }
+    }
+
+    /** The stuck-pending metric; a failure to publish it is reported, never thrown (the cycle's work stands). */
+    private Object oldestReady() {
+        try {
+            return wiring.publishOldestReadyAge();
+        } catch (RuntimeException e) {
+            return "not published: " + e.getClass().getSimpleName();
         }
     }
 
