@@ -1,22 +1,181 @@
 package io.quantsinfra.core.job;
 
+import io.quantsinfra.core.error.ConflictException;
+import io.quantsinfra.core.error.QuantsInfraException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** One dispatch cycle's steps. */
+/**
+ * One dispatch cycle's steps: expire, time out, re-ask RunTask for stale claims, reconcile from DescribeTasks,
+ * then claim and start ready jobs into the free slots.
+ */
 final class DispatchCycle {
+    /** Most expiries handled per cycle; the rest wait for the next minute. */
+    static final int EXPIRE_BATCH = 200;
     private final JobStore store;
     private final JobRunner runner;
     private final JobSettings settings;
     private final Clock clock;
+    private final Transitions t;
 
     DispatchCycle(JobStore store, JobRunner runner, JobSettings settings, Clock clock) {
         this.store = store;
         this.runner = runner;
         this.settings = settings;
         this.clock = clock;
+        this.t = new Transitions(store, runner, settings, clock);
     }
 
     DispatchReport run() {
-        throw new UnsupportedOperationException("in progress");
+        Instant now = clock.instant();
+        int expired = 0;
+        for (Job j : store.expiring(now, EXPIRE_BATCH)) {
+            if (t.expire(j.id()).isPresent()) {
+                expired++;
+            }
+        }
+        int timedOut = 0;
+        int startFailed = 0;
+        int reconciled = 0;
+        Map<String, Job> byTask = new HashMap<>();
+        int active = 0;
+        for (Job j : store.running()) {
+            Attempt a = j.lastAttempt().orElse(null);
+            if (a == null || !a.outcome().active()) {
+                continue;
+            }
+            active++;
+            Instant since = a.startedAt() != null ? a.startedAt() : a.claimedAt();
+            if (!since.plus(j.timeout()).isAfter(now)) {
+                if (a.taskArn() != null) {
+                    stopQuietly(a.taskArn(), "quants-infra job timeout after " + j.timeout().getSeconds() + " s");
+                }
+                if (t.settle(j.id(), a.number(), AttemptOutcome.TIMED_OUT, null,
+                        "no exit within the timeout of " + j.timeout().getSeconds() + " s", null, now, null).isPresent()) {
+                    timedOut++;
+                }
+            } else if (a.taskArn() == null) {
+                if (!a.claimedAt().plus(settings.claimGrace()).isAfter(now) && start(j, a.number()) == Start.REFUSED) {
+                    startFailed++;
+                }
+            } else {
+                byTask.put(a.taskArn(), j);
+            }
+        }
+        if (!byTask.isEmpty()) {
+            reconciled = reconcile(byTask);
+        }
+        // Settled attempts free their slot; counted from this cycle's one read of the running index.
+        int running = active - timedOut - reconciled - startFailed;
+        List<String> started = new ArrayList<>();
+        int lost = 0;
+        int slots = settings.concurrency() - running;
+        if (slots > 0) {
+            for (Job j : store.ready(now, slots)) {
+                Optional<Integer> claimed = claim(j, now);
+                if (claimed.isEmpty()) {
+                    lost++;
+                    continue;
+                }
+                switch (start(store.get(j.id()).orElseThrow(), claimed.get())) {
+                    case STARTED, PENDING -> started.add(j.id());
+                    case REFUSED -> startFailed++;
+                }
+            }
+        }
+        return new DispatchReport(expired, timedOut, reconciled, started, startFailed, lost, running + started.size());
+    }
+
+    /** The claim: PENDING version n → RUNNING version n+1 with a new CLAIMED attempt; empty when another won. */
+    private Optional<Integer> claim(Job j, Instant now) {
+        int number = j.lastAttempt().map(Attempt::number).orElse(0) + 1;
+        Mutable m = new Mutable(j);
+        m.status = JobStatus.RUNNING;
+        m.notBefore = null;
+        m.add(new Attempt(number, AttemptOutcome.CLAIMED, null, now, null, null, null, null, null, null));
+        try {
+            store.update(j, m.build(now));
+            return Optional.of(number);
+        } catch (ConflictException e) {
+            return Optional.empty();
+        }
+    }
+
+    private enum Start { STARTED, REFUSED, PENDING }
+
+    /**
+     * Asks ECS to run claimed attempt {@code number} (again: the client token makes a repeat return the same task)
+     * and records the task, or settles the attempt as START_FAILED when ECS refuses. An AWS error leaves the claim
+     * for the next cycle to re-ask after the claim grace.
+     */
+    private Start start(Job j, int number) {
+        Optional<JobDefinition> def = store.definition(j.definition());
+        if (def.isEmpty()) {
+            t.settle(j.id(), number, AttemptOutcome.START_FAILED, null, "job definition " + j.definition() + " no longer exists",
+                    null, null, null);
+            return Start.REFUSED;
+        }
+        JobRunner.RunResult r;
+        try {
+            r = runner.run(def.get().taskDefinitionArn(), j, number, Map.of(
+                    JobLimits.PAYLOAD_VARIABLE, j.payload(),
+                    JobLimits.JOB_ID_VARIABLE, j.id(),
+                    JobLimits.ATTEMPT_VARIABLE, Integer.toString(number)));
+        } catch (QuantsInfraException e) {
+            return Start.PENDING;
+        }
+        if (r instanceof JobRunner.Refused refused) {
+            t.settle(j.id(), number, AttemptOutcome.START_FAILED, null, refused.reason(), null, null, null);
+            return Start.REFUSED;
+        }
+        String arn = ((JobRunner.Started) r).taskArn();
+        t.mutate(j.id(), cur -> {
+            Optional<Attempt> last = cur.lastAttempt();
+            if (cur.status() != JobStatus.RUNNING || last.isEmpty() || last.get().number() != number
+                    || last.get().taskArn() != null) {
+                return null;
+            }
+            return new Mutable(cur).replaceLast(t.started(cur, last.get(), arn, null));
+        });
+        return Start.STARTED;
+    }
+
+    /** Settles attempts whose task DescribeTasks shows stopped or gone (their event was lost); how many. */
+    private int reconcile(Map<String, Job> byTask) {
+        int n = 0;
+        List<String> arns = new ArrayList<>(byTask.keySet());
+        for (int i = 0; i < arns.size(); i += 100) {
+            List<TaskReport> reports;
+            try {
+                reports = runner.describe(arns.subList(i, Math.min(arns.size(), i + 100)));
+            } catch (QuantsInfraException e) {
+                continue;
+            }
+            for (TaskReport r : reports) {
+                Job j = byTask.get(r.taskArn());
+                if (j == null || !r.stopped()) {
+                    continue;
+                }
+                int number = j.lastAttempt().orElseThrow().number();
+                if (t.settle(j.id(), number, Transitions.outcomeOf(r), r.exitCode(), Transitions.reasonOf(r),
+                        r.startedAt(), r.stoppedAt(), r.taskArn()).isPresent()) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    private void stopQuietly(String arn, String reason) {
+        try {
+            runner.stop(arn, reason);
+        } catch (QuantsInfraException e) {
+            // the attempt is settled as timed out regardless; the next reconcile sees the task if it lives on
+        }
     }
 }
