@@ -124,9 +124,10 @@ final class Publisher {
             return null;
         }
         String json = Json.write(payload);
-        int bytes = json.getBytes(StandardCharsets.UTF_8).length;
+        // Measured as RunTask carries it: a JSON string inside the overrides, its quotes and backslashes escaped.
+        int bytes = Json.quote(json).getBytes(StandardCharsets.UTF_8).length - 2;
         if (bytes > JobLimits.MAX_PAYLOAD_BYTES) {
-            f.problem("payload", String.format("is %,d bytes as JSON; at most %,d (RunTask passes it in the task's "
+            f.problem("payload", String.format("is %,d bytes as an escaped JSON string; at most %,d (RunTask passes it in the task's "
                     + "8 KiB overrides) — put large inputs in S3 or EFS and name them in the payload", bytes,
                     JobLimits.MAX_PAYLOAD_BYTES));
             return null;
