@@ -107,11 +107,6 @@ class JobHandlersTest {
             assertEquals(List.of(job.id()), r.get("started"), r::toString);
         }
         List<Task> tasks = jobTasks();
-        try {
-            System.out.println("DEBUG run " + new EcsJobRunner(ecs, settings).run(jobs.definition("fetch-data").taskDefinitionArn(), job, 7, Map.of("A", "b")));
-        } catch (RuntimeException e) {
-            System.out.println("DEBUG run failed " + e + " cause " + e.getCause());
-        }
         assertEquals(1, tasks.size());
         assertEquals("job/" + job.id() + "/1", tasks.getFirst().startedBy());
         assertEquals(JobStatus.RUNNING, jobs.get(job.id()).status());
