@@ -82,7 +82,7 @@ public final class ObservabilityStack extends Stack {
             // (concurrency full for long, RunTask failing, or the dispatcher not starting them).
             alarm("JobsStuckPending", "A job has been ready to start for more than 15 minutes",
                     Metric.Builder.create().namespace(SharedNames.METRICS_NAMESPACE).metricName(ControlPlaneMetrics.JOBS_OLDEST_READY)
-                            .statistic("Maximum").period(Duration.minutes(5)).label("oldest ready job (s)").build(),
+                            .statistic("Maximum").period(Duration.minutes(5)).build(),
                     JOBS_STUCK_SECONDS, ComparisonOperator.GREATER_THAN_THRESHOLD, TreatMissingData.NOT_BREACHING, notify);
         }
         dashboard(props);
