@@ -111,12 +111,20 @@ public final class EcsJobRunner implements JobRunner {
             List<String> batch = arns.subList(i, Math.min(arns.size(), i + 100));
             DescribeTasksResponse r = AwsErrors.call("describe job tasks", () -> ecs.describeTasks(b -> b
                     .cluster(settings.cluster()).tasks(batch)));
-            r.tasks().forEach(t -> out.add(report(t)));
+            java.util.Set<String> answered = new java.util.HashSet<>();
+            r.tasks().forEach(t -> {
+                out.add(report(t));
+                answered.add(t.taskArn());
+            });
             for (Failure f : r.failures()) {
+                answered.add(f.arn());
                 if ("MISSING".equals(f.reason())) {
                     out.add(new TaskReport(f.arn(), null, TaskReport.MISSING, null, null, null, null, null, null));
                 }
             }
+            // ECS names a task it no longer knows in failures (MISSING); the emulator leaves it out: same meaning.
+            batch.stream().filter(a -> !answered.contains(a))
+                    .forEach(a -> out.add(new TaskReport(a, null, TaskReport.MISSING, null, null, null, null, null, null)));
         }
         return out;
     }
