@@ -91,6 +91,21 @@ public final class EcsJobRunner implements JobRunner {
     }
 
     @Override
+    public java.util.Optional<String> find(String jobId, int attempt) {
+        String by = Attempt.startedBy(jobId, attempt);
+        for (software.amazon.awssdk.services.ecs.model.DesiredStatus desired : List.of(
+                software.amazon.awssdk.services.ecs.model.DesiredStatus.RUNNING,
+                software.amazon.awssdk.services.ecs.model.DesiredStatus.STOPPED)) {
+            List<String> arns = AwsErrors.call("list the tasks of job " + jobId, () -> ecs.listTasks(b -> b
+                    .cluster(settings.cluster()).startedBy(by).desiredStatus(desired)).taskArns());
+            if (!arns.isEmpty()) {
+                return java.util.Optional.of(arns.getFirst());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public void stop(String taskArn, String reason) {
         String why = reason == null ? "stopped by quants-infra" : reason.length() > 255 ? reason.substring(0, 254) + "…" : reason;
         try {
