@@ -69,6 +69,22 @@ final class IamActionTable {
         row("Ecs", "UpdateService", c -> one(c, "ecs:UpdateService", services(c, "service"), clusterContext(c)));
         row("Ecs", "DeleteService", c -> one(c, "ecs:DeleteService", services(c, "service"), clusterContext(c)));
         row("Ecs", "TagResource", c -> one(c, "ecs:TagResource", c.all("resourceArn"), requestTags(c)));
+        // Jobs: one-off tasks of job-* task definitions (EcsJobRunner).
+        row("Ecs", "RunTask", c -> {
+            List<Required> r = new ArrayList<>(one(c, "ecs:RunTask", List.of(taskDefinitionArn(c.first("taskDefinition"))),
+                    with(requestTags(c), clusterContext(c))));
+            if (!c.all("tags").isEmpty()) {   // tagging on RunTask is authorized as ecs:TagResource on the new task
+                r.add(new Required("ecs:TagResource", List.of(arn("ecs", "task/" + clusterName(c) + "/*")),
+                        with(requestTags(c), Map.of("ecs:CreateAction", List.of("RunTask"))), c.key() + " with tags"));
+            }
+            return r;
+        });
+        row("Ecs", "StopTask", c -> one(c, "ecs:StopTask", c.all("task").stream()
+                .map(t -> t.startsWith("arn:") ? t : arn("ecs", "task/" + clusterName(c) + "/" + t)).toList(), clusterContext(c)));
+    }
+
+    private static String taskDefinitionArn(String family) {
+        return family.startsWith("arn:") ? family : arn("ecs", "task-definition/" + (family.contains(":") ? family : family + ":*"));
     }
 
     private static List<Required> registerTaskDefinition(RecordedCall c) {
