@@ -91,6 +91,21 @@ public final class EcsJobRunner implements JobRunner {
     }
 
     @Override
+    public java.util.Optional<String> find(String jobId, int attempt) {
+        String by = Attempt.startedBy(jobId, attempt);
+        for (software.amazon.awssdk.services.ecs.model.DesiredStatus desired : List.of(
+                software.amazon.awssdk.services.ecs.model.DesiredStatus.RUNNING,
+                software.amazon.awssdk.services.ecs.model.DesiredStatus.STOPPED)) {
+            List<String> arns = AwsErrors.call("list the tasks of job " + jobId, () -> ecs.listTasks(b -> b
+                    .cluster(settings.cluster()).startedBy(by).desiredStatus(desired)).taskArns());
+            if (!arns.isEmpty()) {
+                return java.util.Optional.of(arns.getFirst());
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public void stop(String taskArn, String reason) {
         String why = reason == null ? "stopped by quants-infra" : reason.length() > 255 ? reason.substring(0, 254) + "…" : reason;
         try {
@@ -111,12 +126,20 @@ public final class EcsJobRunner implements JobRunner {
             List<String> batch = arns.subList(i, Math.min(arns.size(), i + 100));
             DescribeTasksResponse r = AwsErrors.call("describe job tasks", () -> ecs.describeTasks(b -> b
                     .cluster(settings.cluster()).tasks(batch)));
-            r.tasks().forEach(t -> out.add(report(t)));
+            java.util.Set<String> answered = new java.util.HashSet<>();
+            r.tasks().forEach(t -> {
+                out.add(report(t));
+                answered.add(t.taskArn());
+            });
             for (Failure f : r.failures()) {
+                answered.add(f.arn());
                 if ("MISSING".equals(f.reason())) {
                     out.add(new TaskReport(f.arn(), null, TaskReport.MISSING, null, null, null, null, null, null));
                 }
             }
+            // ECS names a task it no longer knows in failures (MISSING); the emulator leaves it out: same meaning.
+            batch.stream().filter(a -> !answered.contains(a))
+                    .forEach(a -> out.add(new TaskReport(a, null, TaskReport.MISSING, null, null, null, null, null, null)));
         }
         return out;
     }

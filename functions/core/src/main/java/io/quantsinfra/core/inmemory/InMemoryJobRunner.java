@@ -51,6 +51,16 @@ public final class InMemoryJobRunner implements JobRunner {
     }
 
     @Override
+    public synchronized java.util.Optional<String> find(String jobId, int attempt) {
+        return java.util.Optional.ofNullable(byToken.get(jobId + "-" + attempt)).map(Task::taskArn);
+    }
+
+    /** Starts a task for the attempt as a dispatcher would have before it died (no record in the store). */
+    public synchronized String startBehindTheStoresBack(Job job, int attempt) {
+        return ((Started) run("arn:td", job, attempt, Map.of())).taskArn();
+    }
+
+    @Override
     public synchronized void stop(String taskArn, String reason) {
         stops.add(taskArn);
         byToken.replaceAll((k, t) -> t.taskArn().equals(taskArn) && !"STOPPED".equals(t.lastStatus())

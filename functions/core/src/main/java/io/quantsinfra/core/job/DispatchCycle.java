@@ -60,7 +60,7 @@ final class DispatchCycle {
                     timedOut++;
                 }
             } else if (a.taskArn() == null) {
-                if (!a.claimedAt().plus(settings.claimGrace()).isAfter(now) && start(j, a.number()) == Start.REFUSED) {
+                if (!a.claimedAt().plus(settings.claimGrace()).isAfter(now) && restart(j, a.number()) == Start.REFUSED) {
                     startFailed++;
                 }
             } else {
@@ -109,6 +109,24 @@ final class DispatchCycle {
     private enum Start { STARTED, REFUSED, PENDING }
 
     /**
+     * A claim older than the grace without a task: its dispatcher died between claim and record, or RunTask failed.
+     * A task started by the attempt is recorded; only when there is none is RunTask asked again.
+     */
+    private Start restart(Job j, int number) {
+        Optional<String> existing;
+        try {
+            existing = runner.find(j.id(), number);
+        } catch (QuantsInfraException e) {
+            return Start.PENDING;
+        }
+        if (existing.isPresent()) {
+            record(j.id(), number, existing.get());
+            return Start.STARTED;
+        }
+        return start(j, number);
+    }
+
+    /**
      * Asks ECS to run claimed attempt {@code number} (again: the client token makes a repeat return the same task)
      * and records the task, or settles the attempt as START_FAILED when ECS refuses. An AWS error leaves the claim
      * for the next cycle to re-ask after the claim grace.
@@ -133,8 +151,13 @@ final class DispatchCycle {
             t.settle(j.id(), number, AttemptOutcome.START_FAILED, null, refused.reason(), null, null, null);
             return Start.REFUSED;
         }
-        String arn = ((JobRunner.Started) r).taskArn();
-        t.mutate(j.id(), cur -> {
+        record(j.id(), number, ((JobRunner.Started) r).taskArn());
+        return Start.STARTED;
+    }
+
+    /** Records the task of attempt {@code number}, unless it has one or is no longer active. */
+    private void record(String id, int number, String arn) {
+        t.mutate(id, cur -> {
             Optional<Attempt> last = cur.lastAttempt();
             if (cur.status() != JobStatus.RUNNING || last.isEmpty() || last.get().number() != number
                     || last.get().taskArn() != null) {
@@ -142,7 +165,6 @@ final class DispatchCycle {
             }
             return new Mutable(cur).replaceLast(t.started(cur, last.get(), arn, null));
         });
-        return Start.STARTED;
     }
 
     /** Settles attempts whose task DescribeTasks shows stopped or gone (their event was lost); how many. */

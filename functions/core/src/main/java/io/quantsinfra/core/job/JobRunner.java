@@ -21,6 +21,12 @@ public interface JobRunner {
      */
     RunResult run(String taskDefinitionArn, Job job, int attempt, Map<String, String> environment);
 
+    /**
+     * The task already started for attempt {@code attempt} of job {@code jobId} (found by its {@code startedBy}), if
+     * any: a dispatcher that claimed an attempt and died before recording RunTask's answer left it so.
+     */
+    java.util.Optional<String> find(String jobId, int attempt);
+
     /** Stops a task (already stopped or gone is fine). */
     void stop(String taskArn, String reason);
 

@@ -212,4 +212,35 @@ class DispatchTest {
         assertEquals(java.time.Instant.parse("2026-12-07T09:01:02.345Z"), a.startedAt());
         assertEquals(AttemptOutcome.FAILED, a.outcome());
     }
+
+    @Test
+    void staleClaim_ofADispatcherThatDied_recordsTheTaskItStarted_insteadOfStartingAnother() {
+        JobFixture f = new JobFixture().define("work");
+        Job j = f.publish(Map.of("name", "work"));
+        Mutable claim = new Mutable(j);
+        claim.status = JobStatus.RUNNING;
+        claim.add(new Attempt(1, AttemptOutcome.CLAIMED, null, f.clock.instant(), null, null, null, null, null, null));
+        f.store.update(j, claim.build(f.clock.instant()));
+        String arn = f.runner.startBehindTheStoresBack(j, 1);
+        assertEquals(List.of(), f.dispatcher.dispatch().started(), "within the claim grace nothing is re-asked");
+        f.clock.advance(f.settings.claimGrace());
+        f.dispatcher.dispatch();
+        assertEquals(arn, f.job(j.id()).lastAttempt().orElseThrow().taskArn());
+        assertEquals(1, f.runner.tasks().size());
+        assertEquals(List.of(j.id() + "/1"), f.runner.runCalls());
+    }
+
+    @Test
+    void staleClaim_withoutATask_asksRunTaskAgainWithTheSameAttempt() {
+        JobFixture f = new JobFixture().define("work");
+        Job j = f.publish(Map.of("name", "work"));
+        Mutable claim = new Mutable(j);
+        claim.status = JobStatus.RUNNING;
+        claim.add(new Attempt(1, AttemptOutcome.CLAIMED, null, f.clock.instant(), null, null, null, null, null, null));
+        f.store.update(j, claim.build(f.clock.instant()));
+        f.clock.advance(f.settings.claimGrace());
+        f.dispatcher.dispatch();
+        assertEquals(List.of(j.id() + "/1"), f.runner.runCalls());
+        assertNotNull(f.job(j.id()).lastAttempt().orElseThrow().taskArn());
+    }
 }
