@@ -299,8 +299,12 @@ public final class ControlPlanePolicy extends Construct {
                 + "quants-infra cluster (ecs:cluster).");
         wildcard(Arns.nagResource("ecs", "task/" + r.cluster() + "/*"), "ECS task ids are assigned by ECS; the pattern "
                 + "limits describing, stopping and tagging job tasks to the quants-infra cluster.");
+        wildcard("Resource::*", "ecs:ListTasks has no resource-level permissions; the ecs:cluster condition limits it to "
+                + "the quants-infra cluster (the dispatcher finds a claimed attempt's task by its startedBy).");
         List<String> roleArns = r.passRoles().stream().map(IRole::getRoleArn).toList();
         return List.of(
+                statement("FindJobTasks", List.of("ecs:ListTasks"), List.of("*"),
+                        Map.of("ArnEquals", Map.of("ecs:cluster", Arns.ecsCluster(r.cluster())))),
                 statement("RunJobTasks", List.of("ecs:RunTask"), List.of(Arns.of("ecs", "task-definition/" + JOB_FAMILY_PREFIX + "*")),
                         Map.of("ArnEquals", Map.of("ecs:cluster", Arns.ecsCluster(r.cluster())))),
                 statement("TagJobTasksWhileStarting", List.of("ecs:TagResource"), List.of(Arns.ecsTasks(r.cluster())),

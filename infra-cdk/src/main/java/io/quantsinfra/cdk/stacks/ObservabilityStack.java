@@ -80,7 +80,8 @@ public final class ObservabilityStack extends Stack {
         if (props.functions().containsKey(ScheduledJob.JOB_DISPATCH)) {
             // The dispatcher publishes the oldest ready job's age every minute; 15 minutes means jobs are stuck pending
             // (concurrency full for long, RunTask failing, or the dispatcher not starting them).
-            alarm("JobsStuckPending", "A job has been ready to start for more than 15 minutes",
+            alarm("JobsStuckPending", "A job has been ready to start for more than 15 minutes "
+                            + "(runbook: docs/runbooks/job-failed.md#stuck-pending)",
                     Metric.Builder.create().namespace(SharedNames.METRICS_NAMESPACE).metricName(ControlPlaneMetrics.JOBS_OLDEST_READY)
                             .statistic("Maximum").period(Duration.minutes(5)).build(),
                     JOBS_STUCK_SECONDS, ComparisonOperator.GREATER_THAN_THRESHOLD, TreatMissingData.NOT_BREACHING, notify);
