@@ -50,6 +50,15 @@ class JobsTemplateTest {
     }
 
     @Test
+    void api_isToldTheDispatchersLiveAlias_byName() {
+        ControlPlaneStack stack = app.stacks().controlPlane();
+        controlPlane.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
+                "Handler", ControlPlaneStack.API_HANDLER,
+                "Environment", Map.of("Variables", Match.objectLike(Map.of(
+                        io.quantsinfra.aws.AwsSettings.JOBS_DISPATCHER, stack.jobDispatcherName() + ":live"))))));
+    }
+
+    @Test
     void jobEventsRule_matchesOnlyTaskStateChangesOfJobTasksInTheCluster() {
         controlPlane.hasResourceProperties("AWS::Events::Rule", Match.objectLike(Map.of("EventPattern", Map.of(
                 "source", List.of("aws.ecs"),

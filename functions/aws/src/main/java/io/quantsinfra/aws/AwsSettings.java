@@ -78,12 +78,17 @@ public record AwsSettings(
      * run. Job containers log to {@code <log group prefix>/jobs}.
      */
     public static final String JOBS_CONCURRENCY = "QUANTS_INFRA_JOBS_CONCURRENCY";
+    /**
+     * The job dispatcher Lambda's function name, which the API invokes asynchronously right after a publish (read by
+     * the API's job wiring, not this record). Unset (local mode): the API runs a dispatch cycle in-process instead.
+     */
+    public static final String JOBS_DISPATCHER = "QUANTS_INFRA_JOBS_DISPATCHER";
 
     /** Every variable this record reads: the CDK stack's Lambda environment must be drawn from this list. */
     public static final List<String> VARIABLES = List.of(REGION, ENDPOINT, CLUSTER, SUBNETS, SECURITY_GROUPS,
             ASSIGN_PUBLIC_IP, TABLE, LOG_GROUP_PREFIX, EXECUTION_ROLE_ARN, TASK_ROLE_ARN, SECRET_PREFIX, KMS_KEY_ID,
             MONITOR_BUCKET, COLLECTOR_FILE_SYSTEM_ID, COLLECTOR_ACCESS_POINT_ID, AWS_RETRIES, DOCS_URL, HEALTH_PROBE, METRICS,
-            EGRESS_ALLOW, VPC_CIDRS, JOBS_CONCURRENCY);
+            EGRESS_ALLOW, VPC_CIDRS, JOBS_CONCURRENCY, JOBS_DISPATCHER);
 
     /** Reads and validates the settings. */
     public static AwsSettings from(Map<String, String> env) {

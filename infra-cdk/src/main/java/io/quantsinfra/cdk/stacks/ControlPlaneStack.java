@@ -113,7 +113,7 @@ public final class ControlPlaneStack extends Stack {
                 SharedNames.managedTag(), List.of(p.executionRole(), p.taskRole()), SharedNames.logGroupPrefix(),
                 props.data().table(), SharedNames.secretPrefix(), props.data().secretsKey(), props.data().monitorBucket(),
                 DataStack.MONITOR_PREFIX, SharedNames.METRICS_NAMESPACE);
-        Common common = new Common(environment(props), placement, resources, props.runtime());
+        Common common = new Common(environment(props, getStackName()), placement, resources, props.runtime());
         Runtime rt = props.runtime();
 
         api = new SnapStartFunction(this, "Api", common.function(rt.apiArtifact(),
@@ -177,7 +177,7 @@ public final class ControlPlaneStack extends Stack {
             return;
         }
         ((software.amazon.awscdk.services.lambda.CfnFunction) dispatcher.function().getNode().getDefaultChild())
-                .setFunctionName(jobDispatcherName());
+                .setFunctionName(jobDispatcherName(getStackName()));
         api.role().addToPrincipalPolicy(PolicyStatement.Builder.create().sid("InvokeJobDispatcher")
                 .actions(List.of("lambda:InvokeFunction"))
                 .resources(List.of(dispatcher.function().getFunctionArn(), dispatcher.alias().getFunctionArn()))
@@ -209,7 +209,11 @@ public final class ControlPlaneStack extends Stack {
 
     /** The dispatcher Lambda's physical name: this stack's name and {@code -job-dispatch} (at most 64 characters). */
     public String jobDispatcherName() {
-        String name = getStackName() + "-job-dispatch";
+        return jobDispatcherName(getStackName());
+    }
+
+    private static String jobDispatcherName(String stackName) {
+        String name = stackName + "-job-dispatch";
         return name.length() <= 64 ? name : name.substring(name.length() - 64);
     }
 
@@ -240,7 +244,7 @@ public final class ControlPlaneStack extends Stack {
     }
 
     /** The variables {@code functions/} reads, with this deployment's values ({@code AwsSettings} names). */
-    private static Map<String, String> environment(Props props) {
+    private static Map<String, String> environment(Props props, String stackName) {
         Platform p = props.platform();
         Data d = props.data();
         // subnet-id=availability-zone pairs: functions/ places instances without calling EC2.
@@ -271,6 +275,10 @@ public final class ControlPlaneStack extends Stack {
         if (!props.runtime().corsOrigins().isEmpty()) {
             // The docs site is the one origin allowed by CORS; alert runbook links point under it.
             env.put(AwsSettings.DOCS_URL, props.runtime().corsOrigins().getFirst());
+        }
+        if (props.jobs().stream().anyMatch(j -> j.isJobDispatch() && LambdaArtifact.has(j.jar(), j.handler()))) {
+            // The API invokes the dispatcher right after a publish, by its fixed name (no reference: no cycle).
+            env.put(AwsSettings.JOBS_DISPATCHER, jobDispatcherName(stackName) + ":" + SnapStartFunction.ALIAS);
         }
         if (!props.runtime().egressAllow().isEmpty()) {
             env.put(AwsSettings.EGRESS_ALLOW, String.join(",", props.runtime().egressAllow()));

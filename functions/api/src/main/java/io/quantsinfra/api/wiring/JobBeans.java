@@ -30,7 +30,7 @@ import software.amazon.awssdk.services.ecs.EcsClient;
 @Factory
 final class JobBeans {
     /** The dispatcher Lambda's function name (set by the CDK stack); unset: dispatch in-process (local mode). */
-    static final String DISPATCHER = "QUANTS_INFRA_JOBS_DISPATCHER";
+    static final String DISPATCHER = AwsSettings.JOBS_DISPATCHER;
     /** The name the in-process dispatcher's AWS calls are recorded under (infra-cdk's IAM check): the dispatcher Lambda's. */
     static final String DISPATCH_FUNCTION = "job-dispatch";
 
@@ -58,6 +58,10 @@ final class JobBeans {
         SettingsOverlay o = overlay.orElse(SettingsOverlay.NONE);
         String function = o.apply(System.getenv()).get(DISPATCHER);
         if (function != null && !function.isBlank()) {
+            if (!function.strip().matches("[A-Za-z0-9_-]{1,64}(:[A-Za-z0-9_-]{1,128})?")) {
+                throw new IllegalStateException(DISPATCHER + " must be a Lambda function name (optionally :alias), got '"
+                        + function + "'");
+            }
             LambdaEventInvoker invoker = LambdaEventInvoker.create(settings.region(), settings.endpoint());
             return new Dispatching(new DispatchTrigger.Lambda(invoker, function.strip()), invoker);
         }
