@@ -33,7 +33,7 @@ final class DispatchCycle {
         this.t = new Transitions(store, runner, settings, clock);
     }
 
-    DispatchReport run() {
+    DispatchReport run(Instant deadline) {
         Instant now = clock.instant();
         int expired = 0;
         for (Job j : store.expiring(now, EXPIRE_BATCH)) {
@@ -76,9 +76,14 @@ final class DispatchCycle {
         int running = active - timedOut - reconciled - startFailed;
         List<String> started = new ArrayList<>();
         int lost = 0;
+        int left = 0;
         int slots = settings.concurrency() - running;
         if (slots > 0) {
             for (Job j : store.ready(now, slots)) {
+                if (deadline != null && !clock.instant().isBefore(deadline)) {
+                    left++;
+                    continue;
+                }
                 Optional<Job> claimed = claim(j, now);
                 if (claimed.isEmpty()) {
                     lost++;
@@ -90,7 +95,7 @@ final class DispatchCycle {
                 }
             }
         }
-        return new DispatchReport(expired, timedOut, reconciled, started, startFailed, lost, running + started.size());
+        return new DispatchReport(expired, timedOut, reconciled, started, startFailed, lost, running + started.size(), left);
     }
 
     /**

@@ -243,4 +243,15 @@ class DispatchTest {
         assertEquals(List.of(j.id() + "/1"), f.runner.runCalls());
         assertNotNull(f.job(j.id()).lastAttempt().orElseThrow().taskArn());
     }
+
+    @Test
+    void dispatchWithAPassedDeadline_startsNothing_andCountsWhatItLeft() {
+        JobFixture f = new JobFixture().define("work");
+        f.publish(Map.of("name", "work"));
+        f.publish(Map.of("name", "work"));
+        DispatchReport r = f.dispatcher.dispatch(f.clock.instant());
+        assertEquals(List.of(), r.started());
+        assertEquals(2, r.left());
+        assertEquals(2, f.dispatcher.dispatch(f.clock.instant().plusSeconds(60)).started().size());
+    }
 }
