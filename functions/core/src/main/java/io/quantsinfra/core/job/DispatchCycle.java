@@ -177,16 +177,28 @@ final class DispatchCycle {
         return Start.STARTED;
     }
 
-    /** Records the task of attempt {@code number}, unless it has one or is no longer active. */
+    /**
+     * Records the task of attempt {@code number}. When the attempt was settled meanwhile without it (cancelled or timed
+     * out while RunTask was in flight) the task would run unaccounted for, so it is stopped.
+     */
     private void record(String id, int number, String arn) {
+        boolean[] orphan = {false};
         t.mutate(id, cur -> {
             Optional<Attempt> last = cur.lastAttempt();
+            orphan[0] = false;
+            if (last.isPresent() && last.get().number() == number && last.get().taskArn() != null) {
+                return null;   // recorded already (an event or another dispatcher)
+            }
             if (cur.status() != JobStatus.RUNNING || last.isEmpty() || last.get().number() != number
-                    || last.get().taskArn() != null) {
+                    || !last.get().outcome().active()) {
+                orphan[0] = true;
                 return null;
             }
             return new Mutable(cur).replaceLast(t.started(cur, last.get(), arn, null));
         });
+        if (orphan[0]) {
+            stopQuietly(arn, "quants-infra: job " + id + " attempt " + number + " was settled before its task started");
+        }
     }
 
     /** Settles attempts whose task DescribeTasks shows stopped or gone (their event was lost); how many. */
