@@ -2,7 +2,7 @@
 # Job queue benchmark (figures in the jobs note): 100 / 1,000 / 10,000 queued jobs with random dependencies —
 #   (1) in memory: dispatch decisions per second, items read and written per dispatch cycle;
 #   (2) against the emulator (DynamoDB + ECS adapters): SDK requests per dispatch cycle by operation.
-#   functions/benchmarks/jobs.sh [QUEUE_LENGTHS_FOR_THE_EMULATOR...]   (default 100 1000)
+#   functions/benchmarks/jobs.sh [QUEUE_LENGTHS_FOR_THE_EMULATOR...]   (default 100 200)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"

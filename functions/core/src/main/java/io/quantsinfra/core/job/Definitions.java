@@ -22,6 +22,9 @@ import java.util.TreeMap;
 final class Definitions {
     static final String NAME = "[a-z][a-z0-9-]{0,47}";
     private static final String ENV_NAME = "[A-Za-z_][A-Za-z0-9_]{0,127}";
+    /** Variable names whose values are secrets: these must come from Secrets Manager, never as plain environment. */
+    private static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile(
+            "(?i).*(SECRET|PASSWORD|PASSWD|PASSPHRASE|TOKEN|API_?KEY|PRIVATE_?KEY|ACCESS_?KEY|CREDENTIAL).*");
     /** Total of environment names and values: a quarter of ECS's 64 KiB task definition limit. */
     static final int MAX_ENVIRONMENT_BYTES = 16 * 1024;
     private static final Set<String> FIELDS = Set.of("name", "preset", "image", "command", "entry_point", "cpu", "memory",
@@ -106,6 +109,10 @@ final class Definitions {
                 f.problem(at, "QUANTS_INFRA_JOB_* variables are set by the queue for every attempt");
             } else if (!(e.getValue() instanceof String v)) {
                 f.problem(at, SecretRefs.isRef(e.getValue()) ? "a secret reference belongs under \"secrets\"" : "must be a string");
+            } else if (SECRET_NAME.matcher(e.getKey()).matches() && !v.isEmpty()) {
+                // Never echo the value. A task definition's environment is readable by anyone who may describe it.
+                f.literalSecret(at, "is named like a secret; store the value (secrets put) and reference it under \"secrets\" "
+                        + "as {\"secretRef\": \"NAME\", \"jsonKey\": \"KEY\"} instead of a plain value");
             } else {
                 out.put(e.getKey(), v);
                 bytes += (e.getKey() + v).getBytes(StandardCharsets.UTF_8).length;

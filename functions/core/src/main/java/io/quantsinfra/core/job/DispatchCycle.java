@@ -22,6 +22,8 @@ final class DispatchCycle {
     private final JobSettings settings;
     private final Clock clock;
     private final Transitions t;
+    /** Definitions read this cycle (one read per definition, not per start). */
+    private final Map<String, Optional<JobDefinition>> definitions = new HashMap<>();
 
     DispatchCycle(JobStore store, JobRunner runner, JobSettings settings, Clock clock) {
         this.store = store;
@@ -31,7 +33,7 @@ final class DispatchCycle {
         this.t = new Transitions(store, runner, settings, clock);
     }
 
-    DispatchReport run() {
+    DispatchReport run(Instant deadline) {
         Instant now = clock.instant();
         int expired = 0;
         for (Job j : store.expiring(now, EXPIRE_BATCH)) {
@@ -74,33 +76,42 @@ final class DispatchCycle {
         int running = active - timedOut - reconciled - startFailed;
         List<String> started = new ArrayList<>();
         int lost = 0;
+        int left = 0;
         int slots = settings.concurrency() - running;
         if (slots > 0) {
             for (Job j : store.ready(now, slots)) {
-                Optional<Integer> claimed = claim(j, now);
+                if (deadline != null && !clock.instant().isBefore(deadline)) {
+                    left++;
+                    continue;
+                }
+                Optional<Job> claimed = claim(j, now);
                 if (claimed.isEmpty()) {
                     lost++;
                     continue;
                 }
-                switch (start(store.get(j.id()).orElseThrow(), claimed.get())) {
+                switch (start(claimed.get(), claimed.get().lastAttempt().orElseThrow().number())) {
                     case STARTED, PENDING -> started.add(j.id());
                     case REFUSED -> startFailed++;
                 }
             }
         }
-        return new DispatchReport(expired, timedOut, reconciled, started, startFailed, lost, running + started.size());
+        return new DispatchReport(expired, timedOut, reconciled, started, startFailed, lost, running + started.size(), left);
     }
 
-    /** The claim: PENDING version n → RUNNING version n+1 with a new CLAIMED attempt; empty when another won. */
-    private Optional<Integer> claim(Job j, Instant now) {
+    /**
+     * The claim: PENDING version n → RUNNING version n+1 with a new CLAIMED attempt; the claimed job, or empty when
+     * another dispatcher won.
+     */
+    private Optional<Job> claim(Job j, Instant now) {
         int number = j.lastAttempt().map(Attempt::number).orElse(0) + 1;
         Mutable m = new Mutable(j);
         m.status = JobStatus.RUNNING;
         m.notBefore = null;
         m.add(new Attempt(number, AttemptOutcome.CLAIMED, null, now, null, null, null, null, null, null));
+        Job claimed = m.build(now);
         try {
-            store.update(j, m.build(now));
-            return Optional.of(number);
+            store.update(j, claimed);
+            return Optional.of(claimed);
         } catch (ConflictException e) {
             return Optional.empty();
         }
@@ -132,7 +143,7 @@ final class DispatchCycle {
      * for the next cycle to re-ask after the claim grace.
      */
     private Start start(Job j, int number) {
-        Optional<JobDefinition> def = store.definition(j.definition());
+        Optional<JobDefinition> def = definitions.computeIfAbsent(j.definition(), store::definition);
         if (def.isEmpty()) {
             t.settle(j.id(), number, AttemptOutcome.START_FAILED, null, "job definition " + j.definition() + " no longer exists",
                     null, null, null);
@@ -151,20 +162,43 @@ final class DispatchCycle {
             t.settle(j.id(), number, AttemptOutcome.START_FAILED, null, refused.reason(), null, null, null);
             return Start.REFUSED;
         }
-        record(j.id(), number, ((JobRunner.Started) r).taskArn());
+        String arn = ((JobRunner.Started) r).taskArn();
+        Attempt last = j.lastAttempt().orElseThrow();
+        if (j.status() == JobStatus.RUNNING && last.number() == number && last.taskArn() == null) {
+            // the job as this cycle claimed it: record without re-reading; a concurrent change falls back to re-reading
+            try {
+                store.update(j, new Mutable(j).replaceLast(t.started(j, last, arn, null)).build(clock.instant()));
+                return Start.STARTED;
+            } catch (ConflictException e) {
+                // an event or a cancel came first
+            }
+        }
+        record(j.id(), number, arn);
         return Start.STARTED;
     }
 
-    /** Records the task of attempt {@code number}, unless it has one or is no longer active. */
+    /**
+     * Records the task of attempt {@code number}. When the attempt was settled meanwhile without it (cancelled or timed
+     * out while RunTask was in flight) the task would run unaccounted for, so it is stopped.
+     */
     private void record(String id, int number, String arn) {
+        boolean[] orphan = {false};
         t.mutate(id, cur -> {
             Optional<Attempt> last = cur.lastAttempt();
+            orphan[0] = false;
+            if (last.isPresent() && last.get().number() == number && last.get().taskArn() != null) {
+                return null;   // recorded already (an event or another dispatcher)
+            }
             if (cur.status() != JobStatus.RUNNING || last.isEmpty() || last.get().number() != number
-                    || last.get().taskArn() != null) {
+                    || !last.get().outcome().active()) {
+                orphan[0] = true;
                 return null;
             }
             return new Mutable(cur).replaceLast(t.started(cur, last.get(), arn, null));
         });
+        if (orphan[0]) {
+            stopQuietly(arn, "quants-infra: job " + id + " attempt " + number + " was settled before its task started");
+        }
     }
 
     /** Settles attempts whose task DescribeTasks shows stopped or gone (their event was lost); how many. */

@@ -12,9 +12,10 @@ import java.util.List;
  * @param startFailed attempts RunTask refused (retried with backoff or failed)
  * @param lostRaces claims another dispatcher won first (not an error: that one starts the job)
  * @param running attempts occupying a slot after the cycle
+ * @param left ready jobs the cycle read but did not start because its deadline passed (the next cycle starts them)
  */
 public record DispatchReport(int expired, int timedOut, int reconciled, List<String> started, int startFailed,
-                             int lostRaces, int running) {
+                             int lostRaces, int running, int left) {
     public DispatchReport {
         started = List.copyOf(started);
     }

@@ -31,6 +31,11 @@ final class Fields {
         problems.add(new InvalidInputException(key == null ? (prefix.isEmpty() ? null : prefix) : path(key), message));
     }
 
+    /** A literal where a secret reference belongs: its own type, as the catalogue reports it. */
+    void literalSecret(String key, String message) {
+        problems.add(new io.quantsinfra.core.error.LiteralSecretException(path(key), message));
+    }
+
     void onlyKnown(Set<String> known) {
         for (String k : doc.keySet()) {
             if (!known.contains(k)) {

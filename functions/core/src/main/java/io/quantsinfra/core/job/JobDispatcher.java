@@ -32,6 +32,15 @@ public final class JobDispatcher {
 
     /** Runs one cycle. AWS failures of single jobs are counted, not thrown; a failing store throws. */
     public DispatchReport dispatch() {
-        return new DispatchCycle(store, runner, settings, clock).run();
+        return new DispatchCycle(store, runner, settings, clock).run(null);
+    }
+
+    /**
+     * Runs one cycle that starts no task once {@code deadline} has passed (the Lambda's remaining time less a
+     * margin): the ready jobs it leaves are counted in {@link DispatchReport#left()} and started by the next cycle.
+     * Expiry, timeouts and reconciliation always run.
+     */
+    public DispatchReport dispatch(java.time.Instant deadline) {
+        return new DispatchCycle(store, runner, settings, clock).run(deadline);
     }
 }

@@ -74,4 +74,13 @@ class DefinitionsTest {
                 "preset", "freqtrade-download-data", "command", List.of("sh"))));
         assertEquals("command", e.field());
     }
+
+    @Test
+    void define_refusesALiteralUnderASecretLikeName_withoutEchoingIt() {
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> f.service.define(Map.of("name", "fetch",
+                "image", "busybox", "environment", Map.of("API_SECRET", "sk-live-abcdef", "MODE", "live"))));
+        assertTrue(e instanceof io.quantsinfra.core.error.LiteralSecretException, e.getClass().getName());
+        assertEquals("environment.API_SECRET", e.field());
+        assertFalse(e.getMessage().contains("sk-live"), e.getMessage());
+    }
 }

@@ -243,4 +243,34 @@ class DispatchTest {
         assertEquals(List.of(j.id() + "/1"), f.runner.runCalls());
         assertNotNull(f.job(j.id()).lastAttempt().orElseThrow().taskArn());
     }
+
+    @Test
+    void dispatchWithAPassedDeadline_startsNothing_andCountsWhatItLeft() {
+        JobFixture f = new JobFixture().define("work");
+        f.publish(Map.of("name", "work"));
+        f.publish(Map.of("name", "work"));
+        DispatchReport r = f.dispatcher.dispatch(f.clock.instant());
+        assertEquals(List.of(), r.started());
+        assertEquals(2, r.left());
+        assertEquals(2, f.dispatcher.dispatch(f.clock.instant().plusSeconds(60)).started().size());
+    }
+
+    @Test
+    void cancelWhileRunTaskIsInFlight_stopsTheTaskThatStartedAnyway() {
+        JobFixture f = new JobFixture().define("work");
+        Job j = f.publish(Map.of("name", "work"));
+        JobRunner cancellingMidway = new JobRunner() {
+            @Override public String register(io.quantsinfra.core.deploy.TaskSpec spec) { return f.runner.register(spec); }
+            @Override public RunResult run(String td, Job job, int attempt, Map<String, String> env) {
+                f.service.cancel(job.id(), "changed my mind");
+                return f.runner.run(td, job, attempt, env);
+            }
+            @Override public java.util.Optional<String> find(String jobId, int attempt) { return f.runner.find(jobId, attempt); }
+            @Override public void stop(String taskArn, String reason) { f.runner.stop(taskArn, reason); }
+            @Override public List<TaskReport> describe(java.util.Collection<String> arns) { return f.runner.describe(arns); }
+        };
+        new JobDispatcher(f.store, cancellingMidway, f.settings, f.clock).dispatch();
+        assertEquals(JobStatus.CANCELLED, f.job(j.id()).status());
+        assertEquals(List.of(f.runner.tasks().getFirst().taskArn()), f.runner.stops());
+    }
 }
