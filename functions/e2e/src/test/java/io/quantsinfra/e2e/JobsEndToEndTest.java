@@ -278,6 +278,57 @@ class JobsEndToEndTest {
     }
 
     @Test
+    void expiredJob_isRemovedByCleanup() {
+        publish("fetch-data");
+        String expiring = publish("fetch-data", "--expires-in", "60s");
+        dispatchLater(Duration.ofMinutes(5));
+        LocalModeFixture.Run run = local.cli("jobs", "cleanup", "--older-than", "7d");
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().startsWith("removed 1 job(s): 1 expired, 0 finished"), run::toString);
+        assertEquals(3, local.cli("jobs", "get", expiring).exit(), "gone");
+    }
+
+    @Test
+    void samePublishTwiceWithAnIdempotencyKey_returnsTheFirstJob() {
+        JsonNode first = cliJson("jobs", "publish", "fetch-data", "--idempotency-key", "fetch-2026-12-07");
+        JsonNode again = cliJson("jobs", "publish", "fetch-data", "--idempotency-key", "fetch-2026-12-07");
+        assertEquals(first.path("jobs").get(0).path("id"), again.path("jobs").get(0).path("id"));
+        assertFalse(first.path("jobs").get(0).path("existing").asBoolean());
+        assertTrue(again.path("jobs").get(0).path("existing").asBoolean());
+        assertEquals(1, runTasks().size(), "started once");
+    }
+
+    @Test
+    void retryOfAFailedJob_queuesItAgain_andItStarts() throws IOException {
+        String id = publish("fetch-data");
+        ecsEvent("task-stopped-exit-1.json", task(id));
+        assertEquals("failed", status(id));
+        JsonNode retried = cliJson("jobs", "retry", id);
+        assertEquals("running", retried.path("job").path("status").asText(), retried.toString());
+        assertEquals(List.of("job/" + id + "/1", "job/" + id + "/2"), runTasks());
+    }
+
+    @Test
+    void logs_printTheAttemptsStream_asTheAwslogsDriverWroteIt() {
+        String id = publish("fetch-data", "--payload", "{\"symbol\": \"BTC/USDT\"}");
+        JsonNode attempt = job(id).path("attempts").get(0);
+        String stream = attempt.path("logStream").asText();
+        assertTrue(stream.startsWith("fetch-data/job/"), attempt.toString());
+        String group = settings.jobsLogGroup();
+        try (var logs = local.clients.logs()) {
+            logs.createLogStream(r -> r.logGroupName(group).logStreamName(stream));
+            long now = System.currentTimeMillis();
+            logs.putLogEvents(r -> r.logGroupName(group).logStreamName(stream).logEvents(
+                    e -> e.timestamp(now).message("fetching {'symbol': 'BTC/USDT'}"),
+                    e -> e.timestamp(now + 1).message("done: 1440 candles")));
+        }
+        LocalModeFixture.Run run = local.cli("jobs", "logs", id, "--lines", "10");
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().contains("fetching {'symbol': 'BTC/USDT'}") && run.out().contains("done: 1440 candles"), run::toString);
+        assertTrue(run.out().indexOf("fetching") < run.out().indexOf("done:"), "oldest first: " + run.out());
+    }
+
+    @Test
     void cancelOfARunningJob_stopsItsTask() {
         String id = publish("fetch-data");
         Task running = task(id);

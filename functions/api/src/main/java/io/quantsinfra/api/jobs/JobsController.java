@@ -163,9 +163,11 @@ final class JobsController {
     @Post("/{id}/retry")
     @Operation(summary = "Queue a failed, timed-out or cancelled job again with a fresh round of retries")
     Map<String, Object> retry(@PathVariable String id) {
+        jobs.retry(id);
+        Map<String, Object> dispatch = trigger.afterPublish();
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("job", JobDocuments.job(jobs.retry(id), this::payload));
-        out.put("dispatch", trigger.afterPublish());
+        out.put("job", JobDocuments.job(jobs.get(id), this::payload));   // as it is after the dispatch
+        out.put("dispatch", dispatch);
         return out;
     }
 

@@ -221,21 +221,23 @@ public final class JobsCommand implements Runnable {
         String id;
         @Option(names = "--reason", paramLabel = "TEXT", description = "why (recorded with the job)")
         String reason;
+        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json")
+        String format;
 
         @Override
         public Integer call() {
+            Formats.check(format);
             Map<String, Object> body = new LinkedHashMap<>();
             if (reason != null) {
                 body.put("reason", reason);
             }
             JsonNode r = api.client().post(path(id) + "/cancel", body);
             PrintWriter out = spec.commandLine().getOut();
-            out.println("job " + id + ": " + JobViews.status(r.path("job").isMissingNode() ? r : r.path("job")));
-            r.path("cancelled").forEach(d -> {
-                if (!d.asText().equals(id)) {
-                    out.println("  dependent " + d.asText() + " cancelled");
-                }
-            });
+            if (format.equals("json")) {
+                out.println(r.toPrettyString());
+                return 0;
+            }
+            out.println("job " + id + ": " + JobViews.status(r.path("job")) + " (its pending dependents are cancelled too)");
             return 0;
         }
     }
@@ -250,11 +252,19 @@ public final class JobsCommand implements Runnable {
         ApiOptions api;
         @Parameters(paramLabel = "ID", description = "job id")
         String id;
+        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json")
+        String format;
 
         @Override
         public Integer call() {
+            Formats.check(format);
             JsonNode r = api.client().post(path(id) + "/retry", Map.of());
-            spec.commandLine().getOut().println("job " + id + ": " + JobViews.status(r.path("job").isMissingNode() ? r : r.path("job")));
+            PrintWriter out = spec.commandLine().getOut();
+            if (format.equals("json")) {
+                out.println(r.toPrettyString());
+            } else {
+                out.println("job " + id + ": " + JobViews.status(r.path("job")));
+            }
             return 0;
         }
     }
