@@ -17,6 +17,9 @@ import io.quantsinfra.testing.emulator.AwsEmulator;
 import io.quantsinfra.testing.emulator.AwsEmulatorExtension;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -171,6 +174,29 @@ class JobHandlersTest {
             assertEquals("completed", done.get("status"), done::toString);
             Map<String, Object> next = RecordedCalls.dispatch(c, event("scheduled-event.json"));
             assertEquals(List.of(report), next.get("started"), next::toString);
+        }
+    }
+
+    @Test
+    void dispatchHandler_publishesTheOldestReadyJobsAge_theStuckPendingAlarmsMetric() throws Exception {
+        Map<String, String> env = new HashMap<>(settings.toEnvironment());
+        env.put(AwsSettings.JOBS_CONCURRENCY, "1");
+        AwsSettings one = AwsSettings.from(env);
+        jobs.publish(Map.of("name", "fetch-data"));
+        Job waiting = jobs.publish(Map.of("name", "fetch-data")).jobs().getFirst().job();
+        Instant later = Instant.now().plus(Duration.ofMinutes(20));
+        try (ScheduledWiring c = new ScheduledWiring(one, Clock.fixed(later, ZoneOffset.UTC), RecordedCalls.interceptors());
+             var cw = clients.cloudWatch()) {
+            Map<String, Object> r = RecordedCalls.dispatch(c, event("scheduled-event.json"));
+            assertEquals(1, ((List<?>) r.get("started")).size(), "one slot: the first job starts, the second waits");
+            long age = ((Number) r.get("oldestReadySeconds")).longValue();
+            assertTrue(age >= Duration.between(waiting.createdAt(), later).toSeconds() - 1 && age < 21 * 60, r.toString());
+
+            var data = cw.getMetricData(q -> q.startTime(later.minus(Duration.ofMinutes(5))).endTime(later.plus(Duration.ofMinutes(5)))
+                    .metricDataQueries(m -> m.id("age").metricStat(st -> st.period(60).stat("Maximum").metric(x -> x
+                            .namespace(io.quantsinfra.aws.telemetry.ControlPlaneMetrics.NAMESPACE)
+                            .metricName(io.quantsinfra.aws.telemetry.ControlPlaneMetrics.JOBS_OLDEST_READY)))));
+            assertEquals(List.of((double) age), data.metricDataResults().getFirst().values(), data.toString());
         }
     }
 
