@@ -359,5 +359,12 @@ class JobsEndToEndTest {
 
         JsonNode tagged = cliJson("jobs", "list", "--tag", "analysis");
         assertEquals(List.of(done), tagged.path("jobs").findValuesAsText("id"));
+
+        LocalModeFixture.Run table = local.cli("jobs", "stats");
+        assertEquals(0, table.exit(), table::toString);
+        assertTrue(table.out().startsWith("total:        3\n"), table::toString);
+        assertTrue(table.out().contains("completed=1") && table.out().contains("cancelled=1"), table::toString);
+        LocalModeFixture.Run get = local.cli("jobs", "get", done);
+        assertTrue(get.out().contains("status:       completed") && get.out().contains("attempts:"), get::toString);
     }
 }
