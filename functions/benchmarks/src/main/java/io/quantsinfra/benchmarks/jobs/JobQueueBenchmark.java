@@ -95,7 +95,7 @@ public final class JobQueueBenchmark {
         Path work = Files.createTempDirectory("jobs-bench");
         try (MotoServer moto = MotoServer.start(0, Map.of(), work.resolve("moto.log"))) {
             System.out.println("emulator " + moto.describe());
-            System.out.println("queued  cycle  started  requests  by operation");
+            System.out.println("queued  cycle  started  requests  wall ms  starts/s  by operation");
             for (int n : sizes) {
                 emulator(moto, n);
             }
@@ -204,11 +204,14 @@ public final class JobQueueBenchmark {
             Random random = new Random(7);
             for (int c = 1; c <= 3; c++) {
                 recorder.clear();
+                long t0 = System.nanoTime();
                 DispatchReport r = dispatcher.dispatch();
+                double ms = (System.nanoTime() - t0) / 1e6;
                 Map<String, Integer> ops = new TreeMap<>();
                 recorder.calls().forEach(call -> ops.merge(call.operation(), 1, Integer::sum));
                 int total = ops.values().stream().mapToInt(Integer::intValue).sum();
-                System.out.printf(Locale.ROOT, "%6d  %5d  %7d  %8d  %s%n", queued, c, r.started().size(), total, ops);
+                System.out.printf(Locale.ROOT, "%6d  %5d  %7d  %8d  %7.0f  %8.1f  %s%n", queued, c, r.started().size(), total, ms,
+                        r.started().size() / (ms / 1000), ops);
                 finishRunning(store, (id, attempt, exit, s, e) -> new TaskReport(
                         store.get(id).orElseThrow().lastAttempt().orElseThrow().taskArn(), Attempt.startedBy(id, attempt),
                         "STOPPED", "EssentialContainerExited", "Essential container in task exited", exit, null, s, e),
