@@ -96,6 +96,8 @@ class JobsBadInputTest {
         c.add(cli("cancel of a finished job", 2, "", "jobs", "cancel", existing));
         c.add(cli("cleanup age out of range", 2, "--older-than", "jobs", "cleanup", "--older-than", "900d"));
         c.add(cli("definition without an image", 2, "image", "jobs", "define", "-f", f("noimage.yaml", "command: [echo]\n")));
+        c.add(cli("definition with a literal secret in its environment", 2, "environment.API_SECRET", "jobs", "define", "-f",
+                f("literal-env.yaml", "image: python:3.12-slim\nenvironment: {API_SECRET: 'sk-live-0123456789abcdef'}\n")));
         c.add(cli("definition with a literal secret value", 2, "not a literal value", "jobs", "define", "-f", f("literal.yaml",
                 "image: python:3.12-slim\nsecrets: {API_SECRET: 'sk-live-0123456789abcdef'}\n")));
         c.add(cli("unknown format", 2, "--format must be table or json", "jobs", "list", "--format", "xml"));

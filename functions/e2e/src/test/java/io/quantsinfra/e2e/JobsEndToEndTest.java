@@ -207,7 +207,9 @@ class JobsEndToEndTest {
         assertEquals(List.of(fetch), JSON.convertValue(published.path("dispatch").path("started"), List.class));
 
         complete(fetch);
-        assertEquals(0, local.cli("jobs", "dispatch").exit());
+        LocalModeFixture.Run cycle = local.cli("jobs", "dispatch");
+        assertEquals(0, cycle.exit(), cycle::toString);
+        assertTrue(cycle.out().startsWith("dispatch cycle: 1 started (" + analyse + ")"), cycle::toString);
         complete(analyse);
         assertEquals(0, local.cli("jobs", "dispatch").exit());
         complete(report);

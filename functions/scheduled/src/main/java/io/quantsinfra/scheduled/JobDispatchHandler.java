@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Lambda handler, scheduled {@code rate(1 minute)} and invoked asynchronously by the API right after a publish: one
  * dispatch cycle — reconcile running attempts from DescribeTasks, stop timed-out tasks, expire what expired, start
- * ready jobs (highest priority, then oldest) up to the concurrency. Overlapping invocations are safe: an attempt is
+ * ready jobs (highest priority, then oldest) up to the concurrency, none past {@link InvocationDeadline} (the
+ * invocation's remaining time less a margin; what is left waits for the next cycle). Overlapping invocations are safe: an attempt is
  * claimed by a conditional write, and RunTask's client token makes a retried start return the same task. Output:
  * the cycle's report, also logged as one JSON line.
  *
@@ -30,7 +31,7 @@ public final class JobDispatchHandler implements RequestHandler<Map<String, Obje
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         try {
             java.time.Instant deadline = InvocationDeadline.of(wiring.clock(), context);
-            DispatchReport r = wiring.jobDispatcher().dispatch();
+            DispatchReport r = wiring.jobDispatcher().dispatch(deadline);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("started", r.started());
             out.put("expired", r.expired());
@@ -39,6 +40,7 @@ public final class JobDispatchHandler implements RequestHandler<Map<String, Obje
             out.put("startFailed", r.startFailed());
             out.put("lostRaces", r.lostRaces());
             out.put("running", r.running());
+            out.put("left", r.left());
             out.put("deadline", deadline.toString());
             out.put("oldestReadySeconds", oldestReady());
             out.put("trigger", trigger(event));

@@ -127,6 +127,7 @@ final class JobDocuments {
         m.put("startFailed", r.startFailed());
         m.put("lostRaces", r.lostRaces());
         m.put("running", r.running());
+        m.put("left", r.left());
         return m;
     }
 

@@ -133,17 +133,18 @@ final class JobViews {
     }
 
     static void cycle(JsonNode r, PrintWriter out) {
-        if (!text(r.path("skipped")).isEmpty()) {
-            out.println("skipped: " + text(r.path("skipped")));
+        if (!text(r.path("error")).isEmpty()) {
+            out.println("dispatch: " + text(r.path("error")));
             return;
         }
-        for (String field : List.of("started", "completed", "failed", "retried", "timedOut", "expired", "cancelled")) {
-            if (r.path(field).isArray() && !r.path(field).isEmpty()) {
-                out.println(field + ": " + list(r.path(field)));
-            }
+        if (r.path("mode").asText().equals("lambda")) {
+            out.println("dispatcher invoked (" + text(r.path("invoked")) + "); it runs the cycle now");
+            return;
         }
-        out.println("dispatch cycle: " + r.path("started").size() + " started, " + text(r.path("running")) + " running"
-                + (text(r.path("left")).isEmpty() ? "" : ", " + text(r.path("left")) + " ready left for the next cycle"));
-        r.path("errors").forEach(e -> out.println("error: " + e.asText()));
+        out.println("dispatch cycle: " + r.path("started").size() + " started" + (r.path("started").isEmpty() ? ""
+                : " (" + list(r.path("started")) + ")") + ", " + r.path("expired").asInt() + " expired, "
+                + r.path("timedOut").asInt() + " timed out, " + r.path("reconciled").asInt() + " reconciled, "
+                + r.path("startFailed").asInt() + " failed to start; " + r.path("running").asInt() + " running"
+                + (r.path("left").asInt() > 0 ? ", " + r.path("left").asInt() + " ready left for the next cycle" : ""));
     }
 }
