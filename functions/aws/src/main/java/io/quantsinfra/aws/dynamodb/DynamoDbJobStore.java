@@ -217,6 +217,15 @@ public final class DynamoDbJobStore implements JobStore {
         ItemSize.check(item, "store job " + after.id());
         tx.add(put(item, "version = :v", Map.of(":v", AttributeValue.fromN(Long.toString(before.version())))));
         indexes(before, after, tx);
+        if (after.idempotencyKey() != null && item.containsKey(StateTable.TTL_ATTRIBUTE) != before.status().finished()) {
+            // The key expires with its job: a key left behind by TTL would name a job that is gone.
+            Map<String, AttributeValue> key = new HashMap<>(Items.key(KEY + after.idempotencyKey(), "KEY"));
+            key.put("id", AttributeValue.fromS(after.id()));
+            if (item.containsKey(StateTable.TTL_ATTRIBUTE)) {
+                key.put(StateTable.TTL_ATTRIBUTE, item.get(StateTable.TTL_ATTRIBUTE));
+            }
+            tx.add(put(key, null, null));
+        }
         transact(tx, "update job " + after.id());
     }
 

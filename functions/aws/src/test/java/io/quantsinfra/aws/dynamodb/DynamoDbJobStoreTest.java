@@ -178,4 +178,15 @@ class DynamoDbJobStoreTest {
         assertEquals(List.of(), store.ready(T0, 10));
         assertFalse(store.all().isEmpty());
     }
+
+    @Test
+    void idempotencyKey_expiresWithItsFinishedJob() {
+        Job j = withKey(job("0000000001aaaaaaaaaaaaaaaa", JobPriority.NORMAL, T0, List.of()), "daily");
+        store.insert(j);
+        store.update(j, next(j, JobStatus.CANCELLED, List.of(), T0.plusSeconds(5)));
+        Map<String, AttributeValue> key = dynamo.getItem(r -> r.tableName(clients.settings().table())
+                .key(Map.of("pk", AttributeValue.fromS("JOBKEY#daily"), "sk", AttributeValue.fromS("KEY")))).item();
+        assertEquals(Long.toString(T0.plusSeconds(5).plus(Duration.ofDays(30)).getEpochSecond()), key.get("ttl").n());
+        assertEquals(j.id(), key.get("id").s());
+    }
 }
