@@ -6,8 +6,9 @@
  * ({@link io.quantsinfra.aws.dynamodb.DynamoDbAlertStore}), silences ({@link io.quantsinfra.aws.dynamodb.DynamoDbSilenceStore}),
  * the notification log ({@link io.quantsinfra.aws.dynamodb.DynamoDbNotificationLog}), endpoint stats
  * ({@link io.quantsinfra.aws.dynamodb.DynamoDbEndpointStats}), the evaluation lease
- * ({@link io.quantsinfra.aws.dynamodb.DynamoDbLease}) and scrape targets
- * ({@link io.quantsinfra.aws.dynamodb.DynamoDbScrapeTargetStore}). Conditional writes where the port promises
+ * ({@link io.quantsinfra.aws.dynamodb.DynamoDbLease}), scrape targets
+ * ({@link io.quantsinfra.aws.dynamodb.DynamoDbScrapeTargetStore}) and the job queue
+ * ({@link io.quantsinfra.aws.dynamodb.DynamoDbJobStore}). Conditional writes where the port promises
  * exactly-once or no lost update; item sizes counted as DynamoDB counts them ({@code ItemSize}).
  */
 package io.quantsinfra.aws.dynamodb;
