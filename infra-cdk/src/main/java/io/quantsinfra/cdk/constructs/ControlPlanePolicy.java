@@ -73,7 +73,8 @@ public final class ControlPlanePolicy extends Construct {
      *
      * @param cluster ECS cluster name
      * @param managedTag the tag (key, value) quants-infra puts on what it creates
-     * @param passRoles the task execution role and task roles task definitions may name
+     * @param passRoles the task execution role and task roles task definitions may name: the execution role and the
+     *                  shared task role first (what job tasks run with), then the per-service task roles
      * @param logGroupPrefix prefix of the services' log groups
      * @param table state table
      * @param secretPrefix Secrets Manager name prefix
@@ -93,6 +94,11 @@ public final class ControlPlanePolicy extends Construct {
                 throw new QuantsInfraCdkException("task definitions need an execution role to pass");
             }
             passRoles = List.copyOf(passRoles);
+        }
+
+        /** The roles a job's task definition names: the execution role and the shared task role, never a service's. */
+        public List<IRole> jobPassRoles() {
+            return passRoles.subList(0, Math.min(2, passRoles.size()));
         }
     }
 
@@ -301,7 +307,7 @@ public final class ControlPlanePolicy extends Construct {
                 + "limits describing, stopping and tagging job tasks to the quants-infra cluster.");
         wildcard("Resource::*", "ecs:ListTasks has no resource-level permissions; the ecs:cluster condition limits it to "
                 + "the quants-infra cluster (the dispatcher finds a claimed attempt's task by its startedBy).");
-        List<String> roleArns = r.passRoles().stream().map(IRole::getRoleArn).toList();
+        List<String> roleArns = r.jobPassRoles().stream().map(IRole::getRoleArn).toList();
         return List.of(
                 statement("FindJobTasks", List.of("ecs:ListTasks"), List.of("*"),
                         Map.of("ArnEquals", Map.of("ecs:cluster", Arns.ecsCluster(r.cluster())))),
