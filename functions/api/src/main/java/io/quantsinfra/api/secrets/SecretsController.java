@@ -15,6 +15,7 @@ import io.micronaut.serde.annotation.Serdeable;
 import io.quantsinfra.api.Actors;
 import io.quantsinfra.api.RequestIds;
 import io.quantsinfra.core.error.InvalidInputException;
+import io.quantsinfra.core.secret.RolloutReverts;
 import io.quantsinfra.core.secret.SecretMetadata;
 import io.quantsinfra.core.secret.SecretService;
 import io.quantsinfra.core.secret.SecretValue;
@@ -35,6 +36,7 @@ import org.slf4j.LoggerFactory;
 @SerdeImport(SecretMetadata.class)
 @SerdeImport(SecretMetadata.Version.class)
 @SerdeImport(SecretService.Rotation.class)
+@SerdeImport(RolloutReverts.Settlement.class)
 final class SecretsController {
     private static final Logger AUDIT = LoggerFactory.getLogger("quants-infra.audit");
     private final SecretService secrets;
@@ -92,6 +94,14 @@ final class SecretsController {
     @Operation(summary = "Move AWSCURRENT back to an earlier version (after a failed rollout) and redeploy the consumers")
     SecretService.Rotation revert(@Body RevertBody body, HttpRequest<?> request) {
         return secrets.revert(body.name(), body.version(), Actors.of(request));
+    }
+
+    @Post("/actions/settle")
+    @Operation(summary = "Judge the rollout the last rotation started: COMPLETED, IN_PROGRESS, or REVERTED (a rollout "
+            + "ECS rolled back: AWSCURRENT moved back to the previous version and the consumers redeployed); NONE when "
+            + "no rotation waits. The scheduled health probe does the same every cycle")
+    RolloutReverts.Settlement settle(@Body NameBody body, HttpRequest<?> request) {
+        return secrets.settle(body.name(), Actors.of(request));
     }
 
     @Post("/actions/restore")
