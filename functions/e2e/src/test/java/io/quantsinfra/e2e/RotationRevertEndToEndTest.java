@@ -140,6 +140,20 @@ class RotationRevertEndToEndTest {
         assertEquals(rotated, current("quants-infra/binance"));
     }
 
+    @Test
+    void probe_withNoRotationWaiting_asksSecretsManagerOnce_andChangesNothing() {
+        io.quantsinfra.aws.AwsCallRecorder recorder = new io.quantsinfra.aws.AwsCallRecorder();
+        Map<String, Object> report;
+        try (ScheduledWiring wiring = new ScheduledWiring(local.local.settings(), Clock.systemUTC(), List.of(recorder))) {
+            report = new HealthProbeHandler(wiring).handleRequest(Map.of(), null);
+        }
+
+        assertEquals(List.of(), report.get("rotations"));
+        List<String> secretsManager = recorder.calls().stream().filter(c -> c.service().equals("SecretsManager"))
+                .map(io.quantsinfra.aws.AwsCallRecorder.Call::operation).toList();
+        assertEquals(List.of("ListSecrets"), secretsManager, "one listing per cycle, whatever the instance count");
+    }
+
     /** One health probe run; the services named in {@code rolledBack} read as ECS reports a tripped circuit breaker. */
     private Map<String, Object> probe(Set<String> rolledBack) {
         FunctionCallLog calls = FunctionCallLog.scoped("health-probe");
