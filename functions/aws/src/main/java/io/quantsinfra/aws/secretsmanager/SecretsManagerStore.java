@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
@@ -206,14 +205,6 @@ public final class SecretsManagerStore implements SecretStore, SecretFormat {
             throw new InvalidInputException("name", "secret '" + name + "' holds binary data; quants-infra handles text secrets");
         }
         return SecretValue.of(r.secretString());
-    }
-
-    @Override
-    public String putPending(String name, SecretValue value) {
-        String token = UUID.randomUUID().toString();
-        return AwsErrors.call("write a pending version of secret " + name, () -> sm.putSecretValue(r -> r
-                .secretId(prefix + name).secretString(value.reveal()).clientRequestToken(token)
-                .versionStages("AWSPENDING")).versionId());
     }
 
     @Override

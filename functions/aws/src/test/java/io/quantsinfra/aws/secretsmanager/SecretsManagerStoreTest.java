@@ -64,7 +64,8 @@ class SecretsManagerStoreTest {
     @Test
     void promote_makesThePendingVersionCurrent_andKeepsThePreviousOne() {
         store.put("token", SecretValue.of("old"));
-        String pending = store.putPending("token", SecretValue.of("new"));
+        String pending = java.util.UUID.randomUUID().toString();
+        store.putPending("token", pending, SecretValue.of("new"));
         assertEquals("old", store.reveal("token").reveal(), "a pending version is not current");
 
         store.promote("token", pending);
@@ -79,7 +80,8 @@ class SecretsManagerStoreTest {
     @Test
     void discardPending_leavesTheCurrentValue() {
         store.put("token", SecretValue.of("old"));
-        String pending = store.putPending("token", SecretValue.of("bad"));
+        String pending = java.util.UUID.randomUUID().toString();
+        store.putPending("token", pending, SecretValue.of("bad"));
 
         store.discardPending("token", pending);
 
@@ -120,7 +122,8 @@ class SecretsManagerStoreTest {
     void label_isOnOneVersionAtATime_andListShowsIt() {
         store.put("token", SecretValue.of("old"));
         String first = store.describe("token").orElseThrow().versionWith("AWSCURRENT").orElseThrow();
-        String second = store.putPending("token", SecretValue.of("new"));
+        String second = java.util.UUID.randomUUID().toString();
+        store.putPending("token", second, SecretValue.of("new"));
 
         store.label("token", "QUANTS_INFRA_ROLLOUT", first);
         store.label("token", "QUANTS_INFRA_ROLLOUT", second);

@@ -33,9 +33,6 @@ public interface SecretStore {
     /** Whether quants-infra generated the secret's value (tag {@code quants-infra:generated=true}). */
     boolean generated(String name);
 
-    /** Writes {@code value} as a new version labelled AWSPENDING only; returns its version id. */
-    String putPending(String name, SecretValue value);
-
     /**
      * Writes {@code value} as version {@code versionId} labelled AWSPENDING only. Idempotent: writing the same
      * version again with the same value changes nothing (a rotation step may be retried).

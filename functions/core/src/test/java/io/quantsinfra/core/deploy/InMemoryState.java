@@ -50,7 +50,6 @@ final class InMemoryState implements StateStore, SecretStore, SecretResolver, Le
     @Override public List<SecretMetadata> list() { return List.of(); }
     @Override public SecretValue reveal(String name) { return SecretValue.of(secrets.get(name).getLast()); }
     @Override public SecretValue reveal(String name, String versionId) { throw new UnsupportedOperationException(); }
-    @Override public String putPending(String name, SecretValue value) { throw new UnsupportedOperationException(); }
     @Override public void putPending(String name, String versionId, SecretValue value) { throw new UnsupportedOperationException(); }
     @Override public Optional<String> nameOf(String secretId) { throw new UnsupportedOperationException(); }
     @Override public boolean generated(String name) { return false; }

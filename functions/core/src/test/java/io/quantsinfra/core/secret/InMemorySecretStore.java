@@ -122,13 +122,6 @@ final class InMemorySecretStore implements SecretStore, SecretFormat {
     }
 
     @Override
-    public String putPending(String name, SecretValue value) {
-        String id = UUID.randomUUID().toString();
-        putPending(name, id, value);
-        return id;
-    }
-
-    @Override
     public synchronized void putPending(String name, String versionId, SecretValue value) {
         Version existing = secrets.get(name).get(versionId);
         if (existing != null && existing.value != null) {

@@ -43,7 +43,6 @@ class ProbeCredentialsTest {
         @Override public Optional<SecretMetadata> describe(String name) { return Optional.empty(); }
         @Override public List<SecretMetadata> list() { return List.of(); }
         @Override public SecretValue reveal(String name, String versionId) { throw new UnsupportedOperationException(); }
-        @Override public String putPending(String name, SecretValue value) { throw new UnsupportedOperationException(); }
         @Override public void putPending(String name, String versionId, SecretValue value) { throw new UnsupportedOperationException(); }
         @Override public java.util.Optional<String> nameOf(String secretId) { throw new UnsupportedOperationException(); }
         @Override public boolean generated(String name) { return false; }
