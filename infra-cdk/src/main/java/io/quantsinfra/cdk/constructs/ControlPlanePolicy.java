@@ -51,6 +51,11 @@ public final class ControlPlanePolicy extends Construct {
         ALERTING_SECRETS_READ,
         /** Create, change, rotate, delete and restore secrets under the prefix (encrypting through Secrets Manager). */
         SECRETS_WRITE,
+        /**
+         * Move staging labels of secrets under the prefix, writing no value: judging a rotation's rollout and reverting
+         * AWSCURRENT to the previous version when ECS rolled it back.
+         */
+        SECRETS_RELABEL,
         /** The monitor's Prometheus files under {@code monitor/} in the monitor bucket. */
         MONITOR_CONFIG,
         /** PutMetricData in the control plane's namespace. */
@@ -131,6 +136,7 @@ public final class ControlPlanePolicy extends Construct {
                 case SECRETS_READ -> statements.addAll(secretsRead(r));
                 case ALERTING_SECRETS_READ -> statements.addAll(alertingSecretsRead(r));
                 case SECRETS_WRITE -> statements.addAll(secretsWrite(r));
+                case SECRETS_RELABEL -> statements.add(secretsRelabel(r));
                 case MONITOR_CONFIG -> statements.addAll(monitorConfig(r));
                 case METRICS -> statements.add(metrics(r));
                 case METRICS_READ -> statements.add(metricsRead());
@@ -265,6 +271,13 @@ public final class ControlPlanePolicy extends Construct {
                         List.of(secrets), Map.of("StringEquals", Map.of("aws:RequestTag/" + tagKey, r.managedTag().getValue()))),
                 statement("EncryptSecretsThroughSecretsManager", List.of("kms:Encrypt", "kms:GenerateDataKey"),
                         List.of(r.secretsKey().getKeyArn()), viaSecretsManager()));
+    }
+
+    private PolicyStatement secretsRelabel(Resources r) {
+        wildcard(Arns.nagResource("secretsmanager", "secret:" + r.secretPrefix() + "*"), "Secrets are named by users "
+                + "and instances under the prefix, and Secrets Manager appends a random suffix to every ARN.");
+        return statement("RelabelSecretsUnderPrefix", List.of("secretsmanager:UpdateSecretVersionStage"),
+                List.of(Arns.secrets(r.secretPrefix())), Map.of());
     }
 
     private static Map<String, Object> viaSecretsManager() {
