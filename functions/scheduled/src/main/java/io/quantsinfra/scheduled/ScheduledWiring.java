@@ -41,6 +41,7 @@ public final class ScheduledWiring implements AutoCloseable {
     private final Telemetry telemetry;
     private Alerting alerting;
     private HealthProbeService probe;
+    private io.quantsinfra.core.secret.SecretService secrets;
     private io.quantsinfra.core.monitor.MonitorFiles monitorFiles;
     private EcsClient ecs;
     private final TaskAddresses addresses;
@@ -170,6 +171,27 @@ public final class ScheduledWiring implements AutoCloseable {
     private io.quantsinfra.aws.dynamodb.DynamoDbJobStore jobStore() {
         AwsSettings s = clients.settings();
         return new io.quantsinfra.aws.dynamodb.DynamoDbJobStore(clients.dynamoDb(), s.table(), s.jobSettings().finishedRetention());
+    }
+
+    /**
+     * The secrets service the probe judges rotations' rollouts with (and reverts a rolled-back one through): the
+     * same core the API and the rotation Lambda use. A revert restarts consumers; a bot among them is told to stop
+     * entries first, as for any rotation.
+     */
+    synchronized io.quantsinfra.core.secret.SecretService secrets() {
+        if (secrets == null) {
+            AwsSettings s = clients.settings();
+            ecs = ecs != null ? ecs : clients.ecs();
+            ServiceCatalog catalog = ServiceCatalog.standard();
+            DynamoDbStateStore state = new DynamoDbStateStore(clients.dynamoDb(), s.table());
+            SecretsManagerStore store = new SecretsManagerStore(clients.secretsManager(), s.secretPrefix(), s.kmsKeyId());
+            io.quantsinfra.core.bot.TradeGuard guard = io.quantsinfra.aws.freqtrade.BotGuards.of(ecs, s, catalog, state,
+                    store, store, clock, null);
+            secrets = new io.quantsinfra.core.secret.SecretService(store, store, new EcsPlatform(ecs, s), state,
+                    io.quantsinfra.core.secret.SecretTest.ACCEPT, s.secretPrefix(), clock,
+                    new io.quantsinfra.core.deploy.BotRestarts(catalog, state, guard));
+        }
+        return secrets;
     }
 
     /**

@@ -18,14 +18,18 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 /**
  * The Secrets Manager rotation Lambda for secrets quants-infra generated (Grafana's admin password,
  * Freqtrade's API password and JWT secret): the four steps Secrets Manager calls, {@code createSecret},
- * {@code setSecret}, {@code testSecret}, {@code finishSecret}, so rotation can run on a schedule. The last
- * step also gives the instances that read the secret a new deployment.
+ * {@code setSecret}, {@code testSecret}, {@code finishSecret}, so rotation can run on a schedule. The steps are
+ * core's ({@code SecretService.rotationStep}, the same state machine the API's rotate uses): the last one also gives
+ * the instances that read the secret a new deployment and leaves their rollout to be judged by the scheduled health
+ * probe, which reverts the rotation if a rollout is rolled back (a Lambda cannot wait minutes for ECS).
  *
  * <p>Handler string: {@code io.quantsinfra.api.rotation.SecretsRotationHandler::handleRequest}.
  */
 public final class SecretsRotationHandler implements RequestHandler<Map<String, String>, Void> {
     private static final Logger LOG = LoggerFactory.getLogger(SecretsRotationHandler.class);
-    private final RotationSteps steps;
+    /** The actor the history names for restarts a scheduled rotation makes. */
+    static final String ACTOR = "secrets-manager-rotation";
+    private final SecretService secrets;
 
     /** Lambda's entry: settings from the environment. */
     public SecretsRotationHandler() {
@@ -50,7 +54,7 @@ public final class SecretsRotationHandler implements RequestHandler<Map<String, 
         SecretService service = new SecretService(store, store, new EcsPlatform(clients.ecs(), settings), state,
                 SecretTest.ACCEPT, settings.secretPrefix(), Clock.systemUTC(),
                 new io.quantsinfra.core.deploy.BotRestarts(catalog, state, guard));
-        this.steps = new RotationSteps(sm, settings.secretPrefix(), service);
+        this.secrets = service;
     }
 
     @Override
@@ -59,7 +63,7 @@ public final class SecretsRotationHandler implements RequestHandler<Map<String, 
         String token = event.get("ClientRequestToken");
         String step = event.get("Step");
         LOG.info("rotation step {} for {} (version {})", step, secretId, token);
-        steps.run(step, secretId, token);
+        secrets.rotationStep(step, secretId, token, ACTOR);
         return null;
     }
 }
