@@ -64,7 +64,10 @@ public final class QuantsInfraCli implements Runnable {
             return CliException.FAILED;
         });
         cli.setParameterExceptionHandler((e, parseArgs) -> {
-            err.println("error: " + firstLine(e.getMessage()) + " (see '" + e.getCommandLine().getCommandName() + " --help')");
+            // A closed option set refuses a word with its own message (Choices.Refused); picocli would prefix it with
+            // "Invalid value for option ...", which says the same thing twice.
+            String message = e.getCause() instanceof io.quantsinfra.cli.commands.Choices.Refused r ? r.getMessage() : firstLine(e.getMessage());
+            err.println("error: " + message + " (see '" + e.getCommandLine().getCommandName() + " --help')");
             err.flush();
             return CliException.INVALID;
         });

@@ -12,6 +12,6 @@ final class Json {
         m.put("level", kind.equals("error") ? "ERROR" : "INFO");
         m.put("kind", kind);
         m.put("payload", payload instanceof Map<?, ?> || payload instanceof java.util.List<?> ? payload : String.valueOf(payload));
-        return io.quantsinfra.core.catalog.schema.Json.write(m);
+        return io.quantsinfra.core.json.Json.write(m);
     }
 }

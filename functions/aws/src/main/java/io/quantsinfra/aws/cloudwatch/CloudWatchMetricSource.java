@@ -85,11 +85,21 @@ public final class CloudWatchMetricSource implements MetricSource, MetricPublish
                     .metric(Metric.builder().namespace(id.namespace()).metricName(id.name()).dimensions(dimensions(id)).build())
                     .period((int) period.toSeconds()).stat(id.stat()).build()).build());
         }
+        Map<String, TreeMap<Long, Double>> points = pages(queries, start, end, series.size());
+        byQueryId.forEach((q, id) -> out.put(id, datapoints(points.get(q))));
+        return out;
+    }
+
+    /**
+     * Every page of one GetMetricData request, by query id and time: a series' points may be spread over pages, so
+     * they are merged (time-ordered) before any is used.
+     */
+    private Map<String, TreeMap<Long, Double>> pages(List<MetricDataQuery> queries, Instant start, Instant end, int count) {
         Map<String, TreeMap<Long, Double>> points = new HashMap<>();
         String token = null;
         do {
             String next = token;
-            GetMetricDataResponse r = AwsErrors.call("read " + series.size() + " CloudWatch series", () -> cloudWatch
+            GetMetricDataResponse r = AwsErrors.call("read " + count + " CloudWatch series", () -> cloudWatch
                     .getMetricData(b -> b.metricDataQueries(queries).startTime(start).endTime(end)
                             .scanBy(ScanBy.TIMESTAMP_ASCENDING).nextToken(next)));
             for (MetricDataResult res : r.metricDataResults()) {
@@ -100,22 +110,21 @@ public final class CloudWatchMetricSource implements MetricSource, MetricPublish
             }
             token = r.nextToken();
         } while (token != null && !token.isEmpty());
-        byQueryId.forEach((q, id) -> {
-            TreeMap<Long, Double> p = points.get(q);
-            if (p == null || p.isEmpty()) {
-                out.put(id, Datapoints.NONE);
-                return;
-            }
-            long[] t = new long[p.size()];
-            double[] v = new double[p.size()];
-            int i = 0;
-            for (var e : p.entrySet()) {
-                t[i] = e.getKey();
-                v[i++] = e.getValue();
-            }
-            out.put(id, new Datapoints(t, v));
-        });
-        return out;
+        return points;
+    }
+
+    private static Datapoints datapoints(TreeMap<Long, Double> p) {
+        if (p == null || p.isEmpty()) {
+            return Datapoints.NONE;
+        }
+        long[] t = new long[p.size()];
+        double[] v = new double[p.size()];
+        int i = 0;
+        for (var e : p.entrySet()) {
+            t[i] = e.getKey();
+            v[i++] = e.getValue();
+        }
+        return new Datapoints(t, v);
     }
 
     @Override

@@ -135,38 +135,45 @@ final class TaskDefinitionMapper {
                 logGroup = c.logConfiguration().options().get("awslogs-group");
                 prefix = c.logConfiguration().options().get("awslogs-stream-prefix");
             }
-            Map<String, String> env = new LinkedHashMap<>();
-            c.environment().forEach(kv -> env.put(kv.name(), kv.value()));
-            TaskSpec.HealthCheckSpec hc = c.healthCheck() == null ? null : new TaskSpec.HealthCheckSpec(
-                    c.healthCheck().command(), orZero(c.healthCheck().interval()), orZero(c.healthCheck().timeout()),
-                    orZero(c.healthCheck().retries()), orZero(c.healthCheck().startPeriod()));
-            containers.add(new TaskSpec.ContainerSpec(
-                    c.name(), c.image(), Boolean.TRUE.equals(c.essential()),
-                    c.portMappings().stream().map(PortMapping::containerPort).toList(),
-                    env,
-                    c.secrets().stream().map(s -> new TaskSpec.SecretEnv(s.name(), s.valueFrom())).toList(),
-                    c.command(),
-                    hc,
-                    orZero(c.memoryReservation()),
-                    c.mountPoints().stream().map(m -> new TaskSpec.MountSpec(m.sourceVolume(), m.containerPath(),
-                            Boolean.TRUE.equals(m.readOnly()))).toList(),
-                    c.dependsOn().stream().map(d -> new TaskSpec.DependsOn(d.containerName(), d.conditionAsString())).toList(),
-                    c.entryPoint(),
-                    c.stopTimeout()));
+            containers.add(container(c));
         }
-        List<TaskSpec.VolumeSpec> volumes = td.volumes().stream().map(v -> {
-            EFSVolumeConfiguration efs = v.efsVolumeConfiguration();
-            if (efs == null) {
-                return new TaskSpec.VolumeSpec(v.name(), null, null, null);
-            }
-            String ap = efs.authorizationConfig() == null ? null : efs.authorizationConfig().accessPointId();
-            String root = ap != null ? null : efs.rootDirectory();
-            return new TaskSpec.VolumeSpec(v.name(), efs.fileSystemId(), ap, root);
-        }).toList();
+        List<TaskSpec.VolumeSpec> volumes = td.volumes().stream().map(TaskDefinitionMapper::volume).toList();
         Map<String, String> tagMap = new LinkedHashMap<>();
         tags.forEach(t -> tagMap.put(t.key(), t.value()));
         return new TaskSpec(td.family(), Integer.parseInt(td.cpu()), Integer.parseInt(td.memory()), containers, volumes,
                 logGroup, prefix, tagMap);
+    }
+
+    private static TaskSpec.ContainerSpec container(ContainerDefinition c) {
+        Map<String, String> env = new LinkedHashMap<>();
+        c.environment().forEach(kv -> env.put(kv.name(), kv.value()));
+        TaskSpec.HealthCheckSpec hc = c.healthCheck() == null ? null : new TaskSpec.HealthCheckSpec(
+                c.healthCheck().command(), orZero(c.healthCheck().interval()), orZero(c.healthCheck().timeout()),
+                orZero(c.healthCheck().retries()), orZero(c.healthCheck().startPeriod()));
+        return new TaskSpec.ContainerSpec(
+                c.name(), c.image(), Boolean.TRUE.equals(c.essential()),
+                c.portMappings().stream().map(PortMapping::containerPort).toList(),
+                env,
+                c.secrets().stream().map(s -> new TaskSpec.SecretEnv(s.name(), s.valueFrom())).toList(),
+                c.command(),
+                hc,
+                orZero(c.memoryReservation()),
+                c.mountPoints().stream().map(m -> new TaskSpec.MountSpec(m.sourceVolume(), m.containerPath(),
+                        Boolean.TRUE.equals(m.readOnly()))).toList(),
+                c.dependsOn().stream().map(d -> new TaskSpec.DependsOn(d.containerName(), d.conditionAsString())).toList(),
+                c.entryPoint(),
+                c.stopTimeout());
+    }
+
+    /** An EFS volume by access point (whose root the access point sets) or by root directory; else a task volume. */
+    private static TaskSpec.VolumeSpec volume(Volume v) {
+        EFSVolumeConfiguration efs = v.efsVolumeConfiguration();
+        if (efs == null) {
+            return new TaskSpec.VolumeSpec(v.name(), null, null, null);
+        }
+        String ap = efs.authorizationConfig() == null ? null : efs.authorizationConfig().accessPointId();
+        String root = ap != null ? null : efs.rootDirectory();
+        return new TaskSpec.VolumeSpec(v.name(), efs.fileSystemId(), ap, root);
     }
 
     private static int orZero(Integer v) {

@@ -1,2 +1,2 @@
-/** S3: the monitor's rendered Prometheus configuration. */
+/** S3: the monitor's rendered files (Prometheus configuration, rule files, Grafana provisioning) in its bucket. */
 package io.quantsinfra.aws.s3;

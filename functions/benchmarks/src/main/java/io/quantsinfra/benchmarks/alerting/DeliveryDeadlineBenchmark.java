@@ -46,25 +46,10 @@ public final class DeliveryDeadlineBenchmark {
         int healthy = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         Duration budget = Duration.ofSeconds(args.length > 2 ? Integer.parseInt(args[2]) : 25);
         AtomicInteger answered = new AtomicInteger();
-        HttpServer ok = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        ok.createContext("/", ex -> {
-            ex.getRequestBody().readAllBytes();
-            answered.incrementAndGet();
-            ex.sendResponseHeaders(200, -1);
-            ex.close();
-        });
-        ok.start();
+        HttpServer ok = healthyReceiver(answered);
         List<Socket> held = new CopyOnWriteArrayList<>();
         try (ServerSocket hole = new ServerSocket(0, 200, InetAddress.getLoopbackAddress())) {
-            Thread.ofVirtual().start(() -> {
-                while (!hole.isClosed()) {
-                    try {
-                        held.add(hole.accept());
-                    } catch (IOException e) {
-                        return;
-                    }
-                }
-            });
+            holdEveryConnection(hole, held);
             Alerting alerting = system();
             alerting.rules().apply("bench", Map.of("groups", List.of(Map.of("name", "g", "rules", List.of(
                     Map.of("alert", "HighCpu", "expr", "aws_ecs_cpuutilization_average > 80"))))), "benchmark");
@@ -73,14 +58,7 @@ public final class DeliveryDeadlineBenchmark {
             System.out.printf("receivers: %d black-holed + %d healthy (max_attempts 10, backoff 10s, 5 s per HTTP attempt)%n",
                     holes, healthy);
             for (int cycle = 1; cycle <= 2; cycle++) {
-                Instant start = Clock.systemUTC().instant();
-                long t0 = System.nanoTime();
-                CycleReport r = alerting.evaluator().run(true, start.plus(budget));
-                long wallMs = (System.nanoTime() - t0) / 1_000_000;
-                System.out.printf("cycle %d: deadline %d ms, wall time %d ms (%+d ms against the deadline); sent %d, left for the "
-                        + "next cycle %d, failed %d; healthy endpoints answered %d in all, black-hole connections %d%n", cycle,
-                        budget.toMillis(), wallMs, wallMs - budget.toMillis(), r.delivery().sent(), r.delivery().left().size(),
-                        r.delivery().failed(), answered.get(), held.size());
+                cycle(alerting, cycle, budget, answered, held);
             }
             for (Socket s : held) {
                 s.close();
@@ -88,6 +66,44 @@ public final class DeliveryDeadlineBenchmark {
         } finally {
             ok.stop(0);
         }
+    }
+
+    /** A loopback receiver that answers 200 at once, counting what it answered. */
+    private static HttpServer healthyReceiver(AtomicInteger answered) throws IOException {
+        HttpServer ok = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        ok.createContext("/", ex -> {
+            ex.getRequestBody().readAllBytes();
+            answered.incrementAndGet();
+            ex.sendResponseHeaders(200, -1);
+            ex.close();
+        });
+        ok.start();
+        return ok;
+    }
+
+    /** A black hole: accepts every connection and never answers, so each attempt runs into its timeout. */
+    private static void holdEveryConnection(ServerSocket hole, List<Socket> held) {
+        Thread.ofVirtual().start(() -> {
+            while (!hole.isClosed()) {
+                try {
+                    held.add(hole.accept());
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    /** One forced cycle against its deadline, and its line. */
+    private static void cycle(Alerting alerting, int cycle, Duration budget, AtomicInteger answered, List<Socket> held) {
+        Instant start = Clock.systemUTC().instant();
+        long t0 = System.nanoTime();
+        CycleReport r = alerting.evaluator().run(true, start.plus(budget));
+        long wallMs = (System.nanoTime() - t0) / 1_000_000;
+        System.out.printf("cycle %d: deadline %d ms, wall time %d ms (%+d ms against the deadline); sent %d, left for the "
+                + "next cycle %d, failed %d; healthy endpoints answered %d in all, black-hole connections %d%n", cycle,
+                budget.toMillis(), wallMs, wallMs - budget.toMillis(), r.delivery().sent(), r.delivery().left().size(),
+                r.delivery().failed(), answered.get(), held.size());
     }
 
     private static Alerting system() {

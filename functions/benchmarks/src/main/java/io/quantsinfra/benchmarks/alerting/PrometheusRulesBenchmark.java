@@ -52,24 +52,7 @@ public final class PrometheusRulesBenchmark {
         int rules = args.length > 0 ? Integer.parseInt(args[0]) : 200;
         int series = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         int cycles = args.length > 2 ? Integer.parseInt(args[2]) : 5;
-        AtomicLong scrapes = new AtomicLong();
-        HttpServer exporter = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        exporter.createContext("/metrics", ex -> {
-            long n = scrapes.incrementAndGet() * 10;
-            StringBuilder b = new StringBuilder("# TYPE bench_requests_total counter\n");
-            for (int i = 0; i < series; i++) {
-                b.append("bench_requests_total{i=\"").append(i).append("\"} ").append(n + i).append('\n');
-            }
-            b.append("# TYPE bench_seconds histogram\n").append("bench_seconds_bucket{le=\"0.1\"} 0\n")
-                    .append("bench_seconds_bucket{le=\"1\"} ").append(n).append('\n')
-                    .append("bench_seconds_bucket{le=\"+Inf\"} ").append(n).append('\n')
-                    .append("bench_seconds_sum ").append(n).append("\nbench_seconds_count ").append(n).append('\n');
-            byte[] body = b.toString().getBytes(StandardCharsets.UTF_8);
-            ex.sendResponseHeaders(200, body.length);
-            ex.getResponseBody().write(body);
-            ex.close();
-        });
-        exporter.start();
+        HttpServer exporter = exporter(series);
         Path dir = Files.createTempDirectory("prometheus-bench");
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -88,23 +71,12 @@ public final class PrometheusRulesBenchmark {
         try {
             String base = "http://127.0.0.1:" + port;
             await(base, "count(rate(bench_requests_total[1m]) > 0) == " + series);
-            Alerting alerting = Alerting.create(new Alerting.Ports(new InMemoryRuleStore(), new InMemoryAlertStore(),
-                            new InMemoryLease(), new InMemoryMetrics(), new InMemoryRoutingConfigStore(), new InMemorySilenceStore(),
-                            new InMemoryNotificationLog(), new InMemoryEndpointStats(), new InMemorySecretValues(),
-                            (from, to, subject, text, html) -> "id", new InMemoryHeartbeats()),
-                    Alerting.Options.defaults(Clock.systemUTC(), null).withDiscoveryTtl(Duration.ZERO)
-                            .withPrometheus(new PrometheusHttpApi(() -> URI.create(base))));
+            Alerting alerting = alerting(base);
             alerting.rules().apply("bench", document(rules, series), "bench");
             System.out.printf("prometheus rules: %d rules over %d series, Prometheus %s on loopback, at most 8 queries at once%n",
                     rules, series, version(base));
             for (int c = 1; c <= cycles; c++) {
-                Instant start = Instant.now();
-                long t0 = System.nanoTime();
-                CycleReport r = alerting.evaluator().run(true, start.plus(Duration.ofSeconds(25)));
-                long ms = (System.nanoTime() - t0) / 1_000_000;
-                System.out.printf("cycle %d: %d ms, %d Prometheus queries, %d firing, %d errors, %.2f ms per rule%s%n", c, ms,
-                        r.prometheusQueries(), r.firing(), r.errors().size(), (double) ms / rules,
-                        r.errors().isEmpty() ? "" : " (first: " + r.errors().getFirst() + ")");
+                cycle(alerting, c, rules);
                 Thread.sleep(1000);
             }
         } finally {
@@ -114,6 +86,50 @@ public final class PrometheusRulesBenchmark {
             }
             exporter.stop(0);
         }
+    }
+
+    /** A loopback exporter of {@code series} counters and one histogram, all growing at every scrape. */
+    private static HttpServer exporter(int series) throws java.io.IOException {
+        AtomicLong scrapes = new AtomicLong();
+        HttpServer exporter = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        exporter.createContext("/metrics", ex -> {
+            long n = scrapes.incrementAndGet() * 10;
+            StringBuilder b = new StringBuilder("# TYPE bench_requests_total counter\n");
+            for (int i = 0; i < series; i++) {
+                b.append("bench_requests_total{i=\"").append(i).append("\"} ").append(n + i).append('\n');
+            }
+            b.append("# TYPE bench_seconds histogram\n").append("bench_seconds_bucket{le=\"0.1\"} 0\n")
+                    .append("bench_seconds_bucket{le=\"1\"} ").append(n).append('\n')
+                    .append("bench_seconds_bucket{le=\"+Inf\"} ").append(n).append('\n')
+                    .append("bench_seconds_sum ").append(n).append("\nbench_seconds_count ").append(n).append('\n');
+            byte[] body = b.toString().getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, body.length);
+            ex.getResponseBody().write(body);
+            ex.close();
+        });
+        exporter.start();
+        return exporter;
+    }
+
+    /** The alerting system on core's in-memory fakes, asking the Prometheus at {@code base}. */
+    private static Alerting alerting(String base) {
+        return Alerting.create(new Alerting.Ports(new InMemoryRuleStore(), new InMemoryAlertStore(),
+                        new InMemoryLease(), new InMemoryMetrics(), new InMemoryRoutingConfigStore(), new InMemorySilenceStore(),
+                        new InMemoryNotificationLog(), new InMemoryEndpointStats(), new InMemorySecretValues(),
+                        (from, to, subject, text, html) -> "id", new InMemoryHeartbeats()),
+                Alerting.Options.defaults(Clock.systemUTC(), null).withDiscoveryTtl(Duration.ZERO)
+                        .withPrometheus(new PrometheusHttpApi(() -> URI.create(base))));
+    }
+
+    /** One forced cycle, timed, and its line. */
+    private static void cycle(Alerting alerting, int c, int rules) {
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        CycleReport r = alerting.evaluator().run(true, start.plus(Duration.ofSeconds(25)));
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        System.out.printf("cycle %d: %d ms, %d Prometheus queries, %d firing, %d errors, %.2f ms per rule%s%n", c, ms,
+                r.prometheusQueries(), r.firing(), r.errors().size(), (double) ms / rules,
+                r.errors().isEmpty() ? "" : " (first: " + r.errors().getFirst() + ")");
     }
 
     private static Map<String, Object> document(int rules, int series) {

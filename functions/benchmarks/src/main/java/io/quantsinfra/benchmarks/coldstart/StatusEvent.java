@@ -32,46 +32,56 @@ final class StatusEvent {
                 .withRouteKey("$default")
                 .withRawPath(path)
                 .withRawQueryString("")
-                .withHeaders(Map.of(
-                        "accept", "application/json",
-                        "authorization", "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/execute-api/aws4_request, "
-                                + "SignedHeaders=host;x-amz-date, Signature=0000000000000000000000000000000000000000000000000000000000000000",
-                        "content-length", "0",
-                        "host", DOMAIN,
-                        "user-agent", USER_AGENT,
-                        "x-amz-date", "20260101T000000Z",
-                        "x-amzn-trace-id", "Root=1-67890abc-0123456789abcdef01234567",
-                        "x-forwarded-for", "198.51.100.7",
-                        "x-forwarded-port", "443",
-                        "x-forwarded-proto", "https"))
+                .withHeaders(headers())
                 .withIsBase64Encoded(false)
-                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
-                        .withAccountId(ACCOUNT)
-                        .withApiId(API_ID)
-                        .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
-                                .withIam(APIGatewayV2HTTPEvent.RequestContext.IAM.builder()
-                                        .withAccessKey("AKIAIOSFODNN7EXAMPLE")
-                                        .withAccountId(ACCOUNT)
-                                        .withCallerId("AIDACKCEVSQ6C2EXAMPLE")
-                                        .withUserArn("arn:aws:iam::" + ACCOUNT + ":user/quant-ops")
-                                        .withUserId("AIDACKCEVSQ6C2EXAMPLE")
-                                        .build())
+                .withRequestContext(requestContext(path, now, requestId))
+                .build();
+    }
+
+    /** The headers of a SigV4-signed GET as API Gateway passes them on (example values). */
+    private static Map<String, String> headers() {
+        return Map.of(
+                "accept", "application/json",
+                "authorization", "AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/execute-api/aws4_request, "
+                        + "SignedHeaders=host;x-amz-date, Signature=0000000000000000000000000000000000000000000000000000000000000000",
+                "content-length", "0",
+                "host", DOMAIN,
+                "user-agent", USER_AGENT,
+                "x-amz-date", "20260101T000000Z",
+                "x-amzn-trace-id", "Root=1-67890abc-0123456789abcdef01234567",
+                "x-forwarded-for", "198.51.100.7",
+                "x-forwarded-port", "443",
+                "x-forwarded-proto", "https");
+    }
+
+    /** An IAM-authorized request context, as API Gateway builds it for the caller. */
+    private static APIGatewayV2HTTPEvent.RequestContext requestContext(String path, Instant now, String requestId) {
+        return APIGatewayV2HTTPEvent.RequestContext.builder()
+                .withAccountId(ACCOUNT)
+                .withApiId(API_ID)
+                .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                        .withIam(APIGatewayV2HTTPEvent.RequestContext.IAM.builder()
+                                .withAccessKey("AKIAIOSFODNN7EXAMPLE")
+                                .withAccountId(ACCOUNT)
+                                .withCallerId("AIDACKCEVSQ6C2EXAMPLE")
+                                .withUserArn("arn:aws:iam::" + ACCOUNT + ":user/quant-ops")
+                                .withUserId("AIDACKCEVSQ6C2EXAMPLE")
                                 .build())
-                        .withDomainName(DOMAIN)
-                        .withDomainPrefix(API_ID)
-                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
-                                .withMethod("GET")
-                                .withPath(path)
-                                .withProtocol("HTTP/1.1")
-                                .withSourceIp("198.51.100.7")
-                                .withUserAgent(USER_AGENT)
-                                .build())
-                        .withRequestId(requestId)
-                        .withRouteKey("$default")
-                        .withStage("$default")
-                        .withTime(CLF.format(now))
-                        .withTimeEpoch(now.toEpochMilli())
                         .build())
+                .withDomainName(DOMAIN)
+                .withDomainPrefix(API_ID)
+                .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                        .withMethod("GET")
+                        .withPath(path)
+                        .withProtocol("HTTP/1.1")
+                        .withSourceIp("198.51.100.7")
+                        .withUserAgent(USER_AGENT)
+                        .build())
+                .withRequestId(requestId)
+                .withRouteKey("$default")
+                .withStage("$default")
+                .withTime(CLF.format(now))
+                .withTimeEpoch(now.toEpochMilli())
                 .build();
     }
 }

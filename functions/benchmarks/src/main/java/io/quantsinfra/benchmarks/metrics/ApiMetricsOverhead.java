@@ -105,19 +105,7 @@ public final class ApiMetricsOverhead {
 
         void measure(String path, String what, int requests, int warmup) {
             Context lambda = new BenchContext();
-            for (int i = 0; i < warmup; i++) {
-                invoke(offHandler, path, lambda);
-                invoke(recordOnly, path, lambda);
-                flush();
-                invoke(fullHandler, path, lambda);
-            }
-            calls.forEach(AwsCallRecorder::clear);
-            invoke(offHandler, path, lambda);
-            invoke(fullHandler, path, lambda);
-            System.out.println();
-            System.out.println("GET " + path + " (" + what + ") — AWS calls of one request, off: " + operations(calls.get(0))
-                    + "; on (handler): " + operations(calls.get(2)));
-            calls.forEach(AwsCallRecorder::clear);
+            warmUp(path, what, warmup, lambda);
             long puts = 0;
             long[] offTimes = new long[requests];
             long[] recordTimes = new long[requests];
@@ -148,7 +136,12 @@ public final class ApiMetricsOverhead {
                 }
             }
             puts += calls.get(2).calls().stream().filter(c -> c.operation().equals("PutMetricData")).count();
+            report(offTimes, recordTimes, fullTimes, flushTimes);
+            System.out.printf("PutMetricData calls by the handler with metrics on: %d for %d requests%n", puts, requests);
+        }
 
+        /** The table: each variant's times, and its paired difference to metrics off. */
+        private static void report(long[] offTimes, long[] recordTimes, long[] fullTimes, long[] flushTimes) {
             Stats o = Stats.of(offTimes);
             System.out.printf("%-32s %10s %9s %9s   %s%n", "variant", "median ms", "p90 ms", "mean ms",
                     "paired difference to off: median [95 % CI], % of off's median");
@@ -156,7 +149,23 @@ public final class ApiMetricsOverhead {
             row("metrics on, record only", Stats.of(recordTimes), Paired.of(recordTimes, offTimes), o);
             row("metrics on, record + flush", Stats.of(fullTimes), Paired.of(fullTimes, offTimes), o);
             row("flush alone (1 PutMetricData)", Stats.of(flushTimes), null, o);
-            System.out.printf("PutMetricData calls by the handler with metrics on: %d for %d requests%n", puts, requests);
+        }
+
+        /** Warms every variant up, then prints the AWS calls one request makes with metrics off and on. */
+        private void warmUp(String path, String what, int warmup, Context lambda) {
+            for (int i = 0; i < warmup; i++) {
+                invoke(offHandler, path, lambda);
+                invoke(recordOnly, path, lambda);
+                flush();
+                invoke(fullHandler, path, lambda);
+            }
+            calls.forEach(AwsCallRecorder::clear);
+            invoke(offHandler, path, lambda);
+            invoke(fullHandler, path, lambda);
+            System.out.println();
+            System.out.println("GET " + path + " (" + what + ") — AWS calls of one request, off: " + operations(calls.get(0))
+                    + "; on (handler): " + operations(calls.get(2)));
+            calls.forEach(AwsCallRecorder::clear);
         }
 
         private void flush() {

@@ -1,7 +1,6 @@
 package io.quantsinfra.cli.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quantsinfra.cli.CliException;
 import io.quantsinfra.cli.config.ConfigFiles;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,7 +14,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -24,8 +22,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "alerts", mixinStandardHelpOptions = true,
         description = "Alert rules, routing, evaluation, silences and receivers.",
-        subcommands = {AlertsCommand.Rules.class, AlertsCommand.Config.class, AlertsCommand.Evaluate.class,
-                AlertsCommand.ListAlerts.class, AlertsCommand.Silence.class, AlertsCommand.Receivers.class})
+        subcommands = {AlertRulesCommand.class, AlertsCommand.Config.class, AlertsCommand.Evaluate.class,
+                AlertsCommand.ListAlerts.class, AlertSilenceCommand.class, AlertsCommand.Receivers.class})
 public final class AlertsCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -35,132 +33,8 @@ public final class AlertsCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    static void format(String format) {
-        Formats.check(format);
-    }
-
     static String text(JsonNode n) {
         return n == null || n.isNull() || n.isMissingNode() ? "" : n.isTextual() ? n.asText() : n.toString();
-    }
-
-    /** {@code alerts rules apply|list|get|delete}. */
-    @Command(name = "rules", mixinStandardHelpOptions = true, description = "Prometheus rule files.",
-            subcommands = {Rules.Apply.class, Rules.ListFiles.class, Rules.Get.class, Rules.Remove.class})
-    static final class Rules implements Runnable {
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
-
-        @Command(name = "apply", mixinStandardHelpOptions = true,
-                description = "Validate and store a rule file (YAML or JSON); a change makes a new version.")
-        static final class Apply implements Callable<Integer> {
-            @Spec
-            CommandSpec spec;
-            @Mixin
-            ApiOptions api;
-            @Option(names = {"-f", "--file"}, required = true, paramLabel = "FILE", description = "Prometheus rule file")
-            Path file;
-            @Option(names = "--name", paramLabel = "NAME", description = "name to store it under (default: the file name without extension)")
-            String name;
-
-            @Override
-            public Integer call() {
-                Map<String, Object> doc = ConfigFiles.read(file);
-                String n = name != null ? name : file.getFileName().toString().replaceFirst("\\.(ya?ml|json)$", "")
-                        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-");
-                JsonNode r = api.client().put("/v1/alerts/rules/" + Paths.segment(n), doc);
-                PrintWriter out = spec.commandLine().getOut();
-                out.println("rule file " + r.path("name").asText() + (r.path("unchanged").asBoolean() ? " unchanged at" : " stored as")
-                        + " version " + r.path("version").asLong() + ": " + r.path("groups").asInt() + " group(s), "
-                        + r.path("rules").asInt() + " rule(s)");
-                r.path("warnings").forEach(w -> out.println("warning: " + w.asText()));
-                return 0;
-            }
-        }
-
-        @Command(name = "list", mixinStandardHelpOptions = true, description = "List rule files.")
-        static final class ListFiles implements Callable<Integer> {
-            @Spec
-            CommandSpec spec;
-            @Mixin
-            ApiOptions api;
-            @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json")
-            String format;
-
-            @Override
-            public Integer call() {
-                format(format);
-                JsonNode r = api.client().get("/v1/alerts/rules");
-                PrintWriter out = spec.commandLine().getOut();
-                if (format.equals("json")) {
-                    out.println(r.toPrettyString());
-                    return 0;
-                }
-                Table t = new Table("NAME", "VERSION", "GROUPS", "RULES", "UPDATED", "BY", "ALERTS");
-                r.path("files").forEach(f -> {
-                    List<String> alerts = new ArrayList<>();
-                    f.path("alerts").forEach(a -> alerts.add(a.asText()));
-                    t.row(f.path("name").asText(), f.path("version").asText(), f.path("groups").asText(), f.path("rules").asText(),
-                            f.path("updatedAt").asText(), f.path("updatedBy").asText(), String.join(",", alerts));
-                });
-                if (t.isEmpty()) {
-                    out.println("No rule files. Apply one with 'quants-infra alerts rules apply -f docs/rules/default-rules.yml'.");
-                } else {
-                    t.print(out);
-                }
-                return 0;
-            }
-        }
-
-        @Command(name = "get", mixinStandardHelpOptions = true, description = "Print a rule file as stored (YAML).")
-        static final class Get implements Callable<Integer> {
-            @Spec
-            CommandSpec spec;
-            @Mixin
-            ApiOptions api;
-            @Parameters(paramLabel = "NAME", description = "rule file name")
-            String name;
-            @Option(names = "--format", defaultValue = "yaml", paramLabel = "FORMAT", description = "yaml or json")
-            String format;
-
-            @Override
-            public Integer call() throws Exception {
-                if (!List.of("yaml", "json").contains(format)) {
-                    throw new CliException(CliException.INVALID, "--format must be yaml or json, got '" + format + "'");
-                }
-                JsonNode r = api.client().get("/v1/alerts/rules/" + Paths.segment(name));
-                PrintWriter out = spec.commandLine().getOut();
-                if (format.equals("json")) {
-                    out.println(r.toPrettyString());
-                } else {
-                    out.println("# " + r.path("name").asText() + " version " + r.path("version").asText() + ", by "
-                            + r.path("updatedBy").asText() + " at " + r.path("updatedAt").asText());
-                    out.print(Yaml.write(r.path("document")));
-                }
-                return 0;
-            }
-        }
-
-        @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a rule file.")
-        static final class Remove implements Callable<Integer> {
-            @Spec
-            CommandSpec spec;
-            @Mixin
-            ApiOptions api;
-            @Parameters(paramLabel = "NAME", description = "rule file name")
-            String name;
-
-            @Override
-            public Integer call() {
-                api.client().delete("/v1/alerts/rules/" + Paths.segment(name));
-                spec.commandLine().getOut().println("deleted rule file " + name);
-                return 0;
-            }
-        }
     }
 
     /** {@code alerts config apply|get}. */
@@ -204,17 +78,15 @@ public final class AlertsCommand implements Runnable {
             CommandSpec spec;
             @Mixin
             ApiOptions api;
-            @Option(names = "--format", defaultValue = "yaml", paramLabel = "FORMAT", description = "yaml or json")
-            String format;
+            @Option(names = "--format", defaultValue = "yaml", paramLabel = "FORMAT", converter = Choices.DocumentFormatConverter.class,
+                    description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+            Choices.DocumentFormat format;
 
             @Override
             public Integer call() throws Exception {
-                if (!List.of("yaml", "json").contains(format)) {
-                    throw new CliException(CliException.INVALID, "--format must be yaml or json, got '" + format + "'");
-                }
                 JsonNode r = api.client().get("/v1/alerts/config");
                 PrintWriter out = spec.commandLine().getOut();
-                if (format.equals("json")) {
+                if (format == Choices.DocumentFormat.json) {
                     out.println(r.toPrettyString());
                 } else {
                     out.println("# routing config version " + r.path("version").asText() + ", by " + r.path("updatedBy").asText()
@@ -234,15 +106,15 @@ public final class AlertsCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         ApiOptions api;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json")
-        String format;
+        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
+                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+        Choices.TableFormat format;
 
         @Override
         public Integer call() {
-            format(format);
             JsonNode r = api.client().post("/v1/alerts/evaluate", Map.of());
             PrintWriter out = spec.commandLine().getOut();
-            if (format.equals("json")) {
+            if (format == Choices.TableFormat.json) {
                 out.println(r.toPrettyString());
                 return 0;
             }
@@ -275,15 +147,15 @@ public final class AlertsCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         ApiOptions api;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json")
-        String format;
+        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
+                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+        Choices.TableFormat format;
 
         @Override
         public Integer call() {
-            format(format);
             JsonNode r = api.client().get("/v1/alerts");
             PrintWriter out = spec.commandLine().getOut();
-            if (format.equals("json")) {
+            if (format == Choices.TableFormat.json) {
                 out.println(r.toPrettyString());
                 return 0;
             }
@@ -311,102 +183,6 @@ public final class AlertsCommand implements Runnable {
         }
     }
 
-    /** {@code alerts silence add|list|expire}. */
-    @Command(name = "silence", mixinStandardHelpOptions = true, description = "Silences.",
-            subcommands = {Silence.Add.class, Silence.ListSilences.class, Silence.Expire.class})
-    static final class Silence implements Runnable {
-        @Spec
-        CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
-
-        @Command(name = "add", mixinStandardHelpOptions = true,
-                description = "Mute alerts matching every matcher for a while; recorded under your identity.")
-        static final class Add implements Callable<Integer> {
-            @Spec
-            CommandSpec spec;
-            @Mixin
-            ApiOptions api;
-            @Option(names = {"-m", "--matcher"}, required = true, paramLabel = "MATCHER",
-                    description = "like alertname=HighCpu or service_name=~\"freqtrade-.*\"; repeat for more")
-            List<String> matchers = new ArrayList<>();
-            @Option(names = {"-d", "--duration"}, required = true, paramLabel = "DURATION", description = "like 30m, 2h, 1d")
-            String duration;
-            @Option(names = {"-c", "--comment"}, required = true, paramLabel = "TEXT", description = "why")
-            String comment;
-
-            @Override
-            public Integer call() {
-                Map<String, Object> body = new LinkedHashMap<>();
-                body.put("matchers", matchers);
-                body.put("duration", duration);
-                body.put("comment", comment);
-                JsonNode r = api.client().post("/v1/alerts/silences", body);
-                spec.commandLine().getOut().println("silence " + r.path("id").asText() + " " + r.path("status").asText()
-                        + " until " + r.path("endsAt").asText());
-                return 0;
-            }
-        }
-
-        @Command(name = "list", mixinStandardHelpOptions = true, description = "List silences (active and pending; --all for expired too).")
-        static final class ListSilences implements Callable<Integer> {
-            @Spec
-            CommandSpec spec;
-            @Mixin
-            ApiOptions api;
-            @Option(names = "--all", description = "include expired silences")
-            boolean all;
-            @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json")
-            String format;
-
-            @Override
-            public Integer call() {
-                format(format);
-                JsonNode r = api.client().get("/v1/alerts/silences");
-                PrintWriter out = spec.commandLine().getOut();
-                if (format.equals("json")) {
-                    out.println(r.toPrettyString());
-                    return 0;
-                }
-                Table t = new Table("ID", "STATUS", "MATCHERS", "ENDS", "BY", "COMMENT");
-                r.path("silences").forEach(s -> {
-                    if (all || !s.path("status").asText().equals("expired")) {
-                        List<String> m = new ArrayList<>();
-                        s.path("matchers").forEach(x -> m.add(x.asText()));
-                        t.row(s.path("id").asText(), s.path("status").asText(), String.join(", ", m), s.path("endsAt").asText(),
-                                s.path("createdBy").asText(), s.path("comment").asText());
-                    }
-                });
-                if (t.isEmpty()) {
-                    out.println("No silences.");
-                } else {
-                    t.print(out);
-                }
-                return 0;
-            }
-        }
-
-        @Command(name = "expire", mixinStandardHelpOptions = true, description = "End a silence now.")
-        static final class Expire implements Callable<Integer> {
-            @Spec
-            CommandSpec spec;
-            @Mixin
-            ApiOptions api;
-            @Parameters(paramLabel = "ID", description = "silence id")
-            String id;
-
-            @Override
-            public Integer call() {
-                JsonNode r = api.client().delete("/v1/alerts/silences/" + Paths.segment(id));
-                spec.commandLine().getOut().println("silence " + r.path("id").asText() + " expired at " + r.path("endsAt").asText());
-                return 0;
-            }
-        }
-    }
-
     /** {@code alerts receivers}. */
     @Command(name = "receivers", mixinStandardHelpOptions = true,
             description = "Each receiver endpoint with its strategy, priority, rate limit and stats.")
@@ -415,15 +191,15 @@ public final class AlertsCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         ApiOptions api;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json")
-        String format;
+        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
+                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+        Choices.TableFormat format;
 
         @Override
         public Integer call() {
-            format(format);
             JsonNode r = api.client().get("/v1/alerts/receivers");
             PrintWriter out = spec.commandLine().getOut();
-            if (format.equals("json")) {
+            if (format == Choices.TableFormat.json) {
                 out.println(r.toPrettyString());
                 return 0;
             }

@@ -63,8 +63,9 @@ final class JobsPublishCommand implements Callable<Integer> {
     Integer maxRetries;
     @Option(names = "--idempotency-key", paramLabel = "KEY", description = "publishing the same key again returns the first job")
     String idempotencyKey;
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table or json")
-    String format;
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    Choices.TableFormat format;
 
     /** Where the payload comes from. */
     static final class Payload {
@@ -107,7 +108,6 @@ final class JobsPublishCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Formats.check(format);
         JsonNode r;
         if (chain != null) {
             if (definition != null || payload != null || priority != null || tags != null || timeout != null
@@ -123,7 +123,7 @@ final class JobsPublishCommand implements Callable<Integer> {
             r = api.client().post("/v1/jobs", body());
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (format == Choices.TableFormat.json) {
             out.println(r.toPrettyString());
             return 0;
         }

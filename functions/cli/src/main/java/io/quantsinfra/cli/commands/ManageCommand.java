@@ -1,8 +1,6 @@
 package io.quantsinfra.cli.commands;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quantsinfra.cli.CliException;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,8 +21,9 @@ public final class ManageCommand implements Callable<Integer> {
     @Option(names = "--service", required = true, paramLabel = "INSTANCE", description = "instance id, e.g. freqtrade-1")
     String instance;
 
-    @Option(names = "--action", required = true, paramLabel = "ACTION", description = "start, stop or restart")
-    String action;
+    @Option(names = "--action", required = true, paramLabel = "ACTION", converter = Choices.ActionConverter.class,
+            description = "${COMPLETION-CANDIDATES}")
+    Choices.Action action;
 
     @Option(names = "--force", description = "stop or restart a live bot even when its API cannot be reached to stop "
             + "new entries first")
@@ -32,10 +31,7 @@ public final class ManageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!List.of("start", "stop", "restart").contains(action)) {
-            throw new CliException(CliException.INVALID, "--action must be start, stop or restart, got '" + action + "'");
-        }
-        JsonNode r = api.client().post("/v1/instances/" + Paths.segment(instance) + "/actions", Map.of("action", action, "force", force));
+        JsonNode r = api.client().post("/v1/instances/" + Paths.segment(instance) + "/actions", Map.of("action", action.name(), "force", force));
         spec.commandLine().getOut().println(r.path("message").asText());
         return 0;
     }

@@ -53,51 +53,64 @@ final class RolloutWatch {
         Instant deadline = Instant.now().plus(timeout);
         Set<String> pending = new LinkedHashSet<>(instances);
         List<String> failures = new ArrayList<>();
-        int n = instances.size();
         while (true) {
             JsonNode status = client.get(service == null ? "/v1/status" : "/v1/status?service=" + Paths.query(service));
             for (JsonNode inst : status.path("instances")) {
                 String id = inst.path("instance").asText();
-                if (!pending.contains(id)) {
-                    continue;
-                }
-                String rollout = inst.path("rollout").asText();
-                int index = instances.indexOf(id) + 1;
-                if (rollout.equals("failed")) {
+                if (pending.contains(id) && settled(id, inst, failures)) {
                     pending.remove(id);
-                    failures.add(id + ": " + inst.path("rolloutReason").asText("rolled back"));
-                    out.println("[" + index + "/" + n + "] " + id + ": rollout FAILED — " + inst.path("rolloutReason").asText());
-                } else if ((rollout.equals("completed") || rollout.equals("none")) && expected.containsKey(id)
-                        && !expected.get(id).equals(inst.path("taskDefinition").asText())) {
-                    pending.remove(id);
-                    failures.add(id + ": rolled back to " + inst.path("taskDefinition").asText());
-                    out.println("[" + index + "/" + n + "] " + id + ": rollout FAILED — rolled back to "
-                            + inst.path("taskDefinition").asText());
-                } else if ((rollout.equals("completed") || rollout.equals("none"))
-                        && inst.path("running").asInt() == inst.path("desired").asInt()) {
-                    pending.remove(id);
-                    out.println("[" + index + "/" + n + "] " + id + ": rollout completed (" + inst.path("running").asInt()
-                            + "/" + inst.path("desired").asInt() + " running)");
                 }
             }
             out.flush();
             if (pending.isEmpty()) {
                 break;
             }
-            if (Instant.now().isAfter(deadline)) {
-                throw new CliException(CliException.TIMEOUT, "timed out after " + timeout.toSeconds() + "s waiting for "
-                        + String.join(", ", pending) + " to roll out; check 'quants-infra status"
-                        + (service == null ? "" : " --service " + service) + "'");
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CliException(CliException.FAILED, "interrupted while waiting for the rollout");
-            }
+            pause(deadline, pending);
         }
         if (!failures.isEmpty()) {
             throw new RolloutFailedException("deployment failed and was rolled back: " + String.join("; ", failures));
+        }
+    }
+
+    /**
+     * Whether one instance's rollout is over, printing how it ended and adding a failure to {@code failures}. A
+     * finished rollout on another task definition than the deploy registered is a failure too: the circuit breaker
+     * rolled back and the old deployment completed.
+     */
+    private boolean settled(String id, JsonNode inst, List<String> failures) {
+        String rollout = inst.path("rollout").asText();
+        String progress = "[" + (instances.indexOf(id) + 1) + "/" + instances.size() + "] " + id + ": ";
+        boolean finished = rollout.equals("completed") || rollout.equals("none");
+        if (rollout.equals("failed")) {
+            failures.add(id + ": " + inst.path("rolloutReason").asText("rolled back"));
+            out.println(progress + "rollout FAILED — " + inst.path("rolloutReason").asText());
+            return true;
+        }
+        if (finished && expected.containsKey(id) && !expected.get(id).equals(inst.path("taskDefinition").asText())) {
+            failures.add(id + ": rolled back to " + inst.path("taskDefinition").asText());
+            out.println(progress + "rollout FAILED — rolled back to " + inst.path("taskDefinition").asText());
+            return true;
+        }
+        if (finished && inst.path("running").asInt() == inst.path("desired").asInt()) {
+            out.println(progress + "rollout completed (" + inst.path("running").asInt() + "/"
+                    + inst.path("desired").asInt() + " running)");
+            return true;
+        }
+        return false;
+    }
+
+    /** Waits one poll, or gives up past the deadline naming what is still rolling out. */
+    private void pause(Instant deadline, Set<String> pending) {
+        if (Instant.now().isAfter(deadline)) {
+            throw new CliException(CliException.TIMEOUT, "timed out after " + timeout.toSeconds() + "s waiting for "
+                    + String.join(", ", pending) + " to roll out; check 'quants-infra status"
+                    + (service == null ? "" : " --service " + service) + "'");
+        }
+        try {
+            Thread.sleep(POLL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CliException(CliException.FAILED, "interrupted while waiting for the rollout");
         }
     }
 }

@@ -50,12 +50,12 @@ final class RoutesCommand implements Runnable {
         List<String> verify = new ArrayList<>();
         @Option(names = "--tree", description = "also print the routes the labels take")
         boolean tree;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table (amtool's text) or json")
-        String format;
+        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
+                description = "${COMPLETION-CANDIDATES}: table is amtool\'s text (default ${DEFAULT-VALUE})")
+        Choices.TableFormat format;
 
         @Override
         public Integer call() {
-            Formats.check(format);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("labels", labels);
             if (file != null) {
@@ -65,7 +65,7 @@ final class RoutesCommand implements Runnable {
             body.put("tree", tree);
             JsonNode r = api.client().post("/v1/alerts/config/routes/test", body);
             PrintWriter out = spec.commandLine().getOut();
-            out.print(format.equals("json") ? r.toPrettyString() + "\n" : r.path("output").asText());
+            out.print(format == Choices.TableFormat.json ? r.toPrettyString() + "\n" : r.path("output").asText());
             out.flush();
             return r.path("verified").asBoolean() ? 0 : 1;
         }
@@ -80,16 +80,16 @@ final class RoutesCommand implements Runnable {
         ApiOptions api;
         @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "a local routing config instead of the applied one")
         Path file;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", description = "table (amtool's text) or json")
-        String format;
+        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
+                description = "${COMPLETION-CANDIDATES}: table is amtool\'s text (default ${DEFAULT-VALUE})")
+        Choices.TableFormat format;
 
         @Override
         public Integer call() {
-            Formats.check(format);
             JsonNode r = file == null ? api.client().get("/v1/alerts/config/routes")
                     : api.client().post("/v1/alerts/config/routes/show", Map.of("config", ConfigFiles.read(file)));
             PrintWriter out = spec.commandLine().getOut();
-            out.print(format.equals("json") ? r.toPrettyString() + "\n" : r.path("output").asText());
+            out.print(format == Choices.TableFormat.json ? r.toPrettyString() + "\n" : r.path("output").asText());
             out.flush();
             return 0;
         }

@@ -161,15 +161,15 @@ public final class SecretsCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         ApiOptions api;
-        @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json")
-        String format;
+        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
+                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+        Choices.TableFormat format;
 
         @Override
         public Integer call() {
-            Formats.check(format);
             JsonNode r = api.client().get("/v1/secrets");
             PrintWriter out = spec.commandLine().getOut();
-            if (format.equals("json")) {
+            if (format == Choices.TableFormat.json) {
                 out.println(r.toPrettyString());
                 return 0;
             }
@@ -224,17 +224,7 @@ public final class SecretsCommand implements Runnable {
                 throw new CliException(CliException.INVALID, "--length goes with --generate");
             }
             Duration wait = Durations.parse("--timeout", timeout);
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("name", name);
-            if (generate) {
-                body.put("generate", true);
-                body.put("length", length);
-            } else {
-                ValueSource v = new ValueSource();
-                v.file = file;
-                v.stdin = stdin;
-                body.put("value", v.read());
-            }
+            Map<String, Object> body = body();
             ApiClient client = api.client();
             PrintWriter out = spec.commandLine().getOut();
             JsonNode r = client.post("/v1/secrets/actions/rotate", body);
@@ -253,14 +243,39 @@ public final class SecretsCommand implements Runnable {
             if (noWait) {
                 return 0;
             }
+            awaitAndSettle(client, restarted, wait, out);
+            out.println(name + ": " + restarted.size() + " instance(s) now run with the new value.");
+            return 0;
+        }
+
+        /** The rotate request: the new value read from its one source, or a request to generate one. */
+        private Map<String, Object> body() {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("name", name);
+            if (generate) {
+                body.put("generate", true);
+                body.put("length", length);
+            } else {
+                ValueSource v = new ValueSource();
+                v.file = file;
+                v.stdin = stdin;
+                body.put("value", v.read());
+            }
+            return body;
+        }
+
+        /**
+         * Waits for the redeployed instances, then asks core to settle the rotation: core judges the rollout and
+         * reverts a rolled-back one, the same rule the health probe applies when nobody waits (--no-wait, the API,
+         * the rotation Lambda). Throws when the rollout failed, saying whether the value was reverted.
+         */
+        private void awaitAndSettle(ApiClient client, List<String> restarted, Duration wait, PrintWriter out) {
             RolloutWatch.RolloutFailedException failed = null;
             try {
                 new RolloutWatch(client, null, restarted, wait, out).await();
             } catch (RolloutWatch.RolloutFailedException e) {
                 failed = e;
             }
-            // Core judges the rollout and reverts a rolled-back one: the same rule the health probe applies when
-            // nobody waits (--no-wait, the API, the rotation Lambda).
             JsonNode settled = client.post("/v1/secrets/actions/settle", Map.of("name", name));
             if (settled.path("outcome").asText().equals("REVERTED")) {
                 throw new CliException(CliException.FAILED, (failed != null ? failed.getMessage() : "deployment failed and was "
@@ -270,8 +285,6 @@ public final class SecretsCommand implements Runnable {
             if (failed != null) {
                 throw failed;
             }
-            out.println(name + ": " + restarted.size() + " instance(s) now run with the new value.");
-            return 0;
         }
     }
 

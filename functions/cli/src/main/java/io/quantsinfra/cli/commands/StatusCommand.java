@@ -3,7 +3,6 @@ package io.quantsinfra.cli.commands;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.quantsinfra.cli.CliException;
 import io.quantsinfra.cli.http.ApiClient;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -25,15 +24,15 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--service", paramLabel = "NAME", description = "only this service")
     String service;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", description = "table or json (default ${DEFAULT-VALUE})")
-    String format;
+    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
+            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    Choices.TableFormat format;
 
     @Override
     public Integer call() {
-        Formats.check(format);
         JsonNode status = api.client().get("/v1/status" + (service == null ? "" : "?service=" + Paths.query(service)));
         PrintWriter out = spec.commandLine().getOut();
-        if (format.equals("json")) {
+        if (format == Choices.TableFormat.json) {
             ArrayNode list = ApiClient.json().createArrayNode();
             status.path("instances").forEach(i -> {
                 ObjectNode o = list.addObject();

@@ -36,41 +36,11 @@ public final class ConfigFiles {
     /** The document in {@code file}; CliException (exit 3 missing, 2 malformed) otherwise. */
     @SuppressWarnings("unchecked")
     public static Map<String, Object> read(Path file) {
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new CliException(CliException.INVALID, "config file " + file + " is a directory");
-            }
-            if (Files.exists(file) && Files.size(file) > MAX_BYTES) {
-                throw new CliException(CliException.INVALID, "config file " + file + " is larger than 1 MiB");
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new CliException(CliException.NOT_FOUND, "config file not found: " + file);
-        } catch (IOException e) {
-            throw new CliException(CliException.NOT_FOUND, "cannot read config file " + file + ": " + e.getMessage());
-        }
+        byte[] bytes = bytes(file);
         if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
             throw new CliException(CliException.INVALID, "config file " + file + " is empty");
         }
-        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
-        Object doc;
-        try {
-            doc = (yaml ? YAML : JSON).readValue(bytes, Object.class);
-        } catch (JsonProcessingException e) {
-            if (!yaml && !name.endsWith(".json")) {
-                try {
-                    doc = YAML.readValue(bytes, Object.class);
-                } catch (IOException e2) {
-                    throw malformed(file, "JSON or YAML", e);
-                }
-            } else {
-                throw malformed(file, yaml ? "YAML" : "JSON", e);
-            }
-        } catch (IOException e) {
-            throw new CliException(CliException.NOT_FOUND, "cannot read config file " + file + ": " + e.getMessage());
-        }
+        Object doc = parse(file, bytes);
         if (doc == null) {
             throw new CliException(CliException.INVALID, "config file " + file + " is empty");
         }
@@ -79,6 +49,46 @@ public final class ConfigFiles {
                     + (doc instanceof java.util.List<?> ? "list" : "single value"));
         }
         return (Map<String, Object>) doc;
+    }
+
+    /** The file's bytes, refusing a directory and anything over {@link #MAX_BYTES} before reading it. */
+    private static byte[] bytes(Path file) {
+        try {
+            if (Files.isDirectory(file)) {
+                throw new CliException(CliException.INVALID, "config file " + file + " is a directory");
+            }
+            if (Files.exists(file) && Files.size(file) > MAX_BYTES) {
+                throw new CliException(CliException.INVALID, "config file " + file + " is larger than 1 MiB");
+            }
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new CliException(CliException.NOT_FOUND, "config file not found: " + file);
+        } catch (IOException e) {
+            throw new CliException(CliException.NOT_FOUND, "cannot read config file " + file + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * JSON or YAML by the file's extension; a file with neither extension is tried as JSON, then as YAML (JSON's
+     * error is the one reported).
+     */
+    private static Object parse(Path file, byte[] bytes) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml");
+        try {
+            return (yaml ? YAML : JSON).readValue(bytes, Object.class);
+        } catch (JsonProcessingException e) {
+            if (!yaml && !name.endsWith(".json")) {
+                try {
+                    return YAML.readValue(bytes, Object.class);
+                } catch (IOException e2) {
+                    throw malformed(file, "JSON or YAML", e);
+                }
+            }
+            throw malformed(file, yaml ? "YAML" : "JSON", e);
+        } catch (IOException e) {
+            throw new CliException(CliException.NOT_FOUND, "cannot read config file " + file + ": " + e.getMessage());
+        }
     }
 
     private static CliException malformed(Path file, String format, JsonProcessingException e) {

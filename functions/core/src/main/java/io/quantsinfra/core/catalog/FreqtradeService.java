@@ -1,6 +1,5 @@
 package io.quantsinfra.core.catalog;
 
-import io.quantsinfra.core.catalog.schema.Json;
 import io.quantsinfra.core.catalog.schema.Path;
 import io.quantsinfra.core.catalog.schema.SecretRefs;
 import io.quantsinfra.core.catalog.schema.Values;
@@ -11,6 +10,7 @@ import io.quantsinfra.core.deploy.PlatformContext;
 import io.quantsinfra.core.deploy.TaskSpec;
 import io.quantsinfra.core.error.InvalidInputException;
 import io.quantsinfra.core.health.HealthEndpoint;
+import io.quantsinfra.core.json.Json;
 import io.quantsinfra.core.secret.SecretRef;
 import io.quantsinfra.core.secret.SecretResolver;
 import java.util.ArrayList;
@@ -155,31 +155,10 @@ public final class FreqtradeService implements ServiceType {
         TaskSize size = TaskSize.resolve(overrides, DEFAULT_SIZE);
         int port = apiPort(values, overrides);
 
-        List<TaskSpec.SecretEnv> env = new ArrayList<>();
-        for (SecretBinding b : secretBindings(config)) {
-            env.add(new TaskSpec.SecretEnv(b.environmentVariable(), secrets.valueFrom(b.ref())));
-        }
-        Map<String, Object> api = section(values, "api_server");
-        if (!api.containsKey("password")) {
-            env.add(new TaskSpec.SecretEnv("FREQTRADE__API_SERVER__PASSWORD",
-                    secrets.generatedValueFrom(generatedPasswordName(instance), PASSWORD_LENGTH)));
-        }
-        if (!api.containsKey("jwt_secret_key")) {
-            env.add(new TaskSpec.SecretEnv("FREQTRADE__API_SERVER__JWT_SECRET_KEY",
-                    secrets.generatedValueFrom("freqtrade/" + instance + "/api-jwt-secret-key", PASSWORD_LENGTH)));
-        }
+        List<TaskSpec.SecretEnv> env = secretEnv(instance, config, values, secrets);
         TradeState state = tradeState(instance, values, platform);
         Map<String, String> plainEnv = new LinkedHashMap<>();
-        String listSecrets = listSecretPaths(config);
-        String write;
-        if (listSecrets == null) {
-            write = "printf '%s' \"$" + CONFIG_ENV + "\" > " + CONFIG_PATH;
-        } else {
-            plainEnv.put(SECRET_PATHS_ENV, listSecrets);
-            write = "python3 -c '" + MERGE_LIST_SECRETS + "'";
-        }
-        String script = (state == null || !state.sharedRoot() ? "" : "mkdir -p " + state.directory() + " && ")
-                + write + " && exec freqtrade trade --config " + CONFIG_PATH + " --strategy " + values.get("strategy");
+        String script = startScript(config, values, state, plainEnv);
         Map<String, Object> fileValues = values;
         if (state != null) {
             fileValues = new LinkedHashMap<>(values);
@@ -193,6 +172,47 @@ public final class FreqtradeService implements ServiceType {
                 List.of(), Tasks.SHELL, STOP_TIMEOUT_SECONDS);
         return Tasks.spec(instance, name(), size, List.of(container), state == null ? List.of() : List.of(state.volume()),
                 platform);
+    }
+
+    /**
+     * The secrets the bot reads from its environment: the config's secret references, and the API server's password
+     * and JWT key generated per instance when the config names none (the API must never run without them).
+     */
+    private List<TaskSpec.SecretEnv> secretEnv(InstanceId instance, ServiceConfig config, Map<String, Object> values,
+                                               SecretResolver secrets) {
+        List<TaskSpec.SecretEnv> env = new ArrayList<>();
+        for (SecretBinding b : secretBindings(config)) {
+            env.add(new TaskSpec.SecretEnv(b.environmentVariable(), secrets.valueFrom(b.ref())));
+        }
+        Map<String, Object> api = section(values, "api_server");
+        if (!api.containsKey("password")) {
+            env.add(new TaskSpec.SecretEnv("FREQTRADE__API_SERVER__PASSWORD",
+                    secrets.generatedValueFrom(generatedPasswordName(instance), PASSWORD_LENGTH)));
+        }
+        if (!api.containsKey("jwt_secret_key")) {
+            env.add(new TaskSpec.SecretEnv("FREQTRADE__API_SERVER__JWT_SECRET_KEY",
+                    secrets.generatedValueFrom("freqtrade/" + instance + "/api-jwt-secret-key", PASSWORD_LENGTH)));
+        }
+        return env;
+    }
+
+    /**
+     * The container's shell command: write the config file from the environment (merging list-valued secrets in
+     * with Python when the config has any, their paths in {@code plainEnv}), create the trade-state directory on a
+     * shared volume, then exec freqtrade so it receives ECS's stop signal.
+     */
+    private String startScript(ServiceConfig config, Map<String, Object> values, TradeState state,
+                               Map<String, String> plainEnv) {
+        String listSecrets = listSecretPaths(config);
+        String write;
+        if (listSecrets == null) {
+            write = "printf '%s' \"$" + CONFIG_ENV + "\" > " + CONFIG_PATH;
+        } else {
+            plainEnv.put(SECRET_PATHS_ENV, listSecrets);
+            write = "python3 -c '" + MERGE_LIST_SECRETS + "'";
+        }
+        return (state == null || !state.sharedRoot() ? "" : "mkdir -p " + state.directory() + " && ")
+                + write + " && exec freqtrade trade --config " + CONFIG_PATH + " --strategy " + values.get("strategy");
     }
 
     /**

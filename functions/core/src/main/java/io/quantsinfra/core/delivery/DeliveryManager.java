@@ -185,14 +185,10 @@ public final class DeliveryManager {
             List<Integration> again = new ArrayList<>();
             for (int k = 0; k < round.size() && attempts < r.maxAttempts(); k++) {
                 Integration i = round.get(k);
-                if (backoffDue) {
-                    Duration wait = jitter(backoff(r.backoff(), attempts - 1));
-                    if (!fits(wait, deadline)) {
-                        return leftOver(tried, names(round.subList(k, round.size()), again), List.of());
-                    }
-                    sleeper.sleep(wait);
-                    backoffDue = false;
+                if (backoffDue && !backOff(r, attempts, deadline)) {
+                    return leftOver(tried, names(round.subList(k, round.size()), again), List.of());
                 }
+                backoffDue = false;
                 Tried t = attempt(r, i, n, deadline);
                 if (t == null) {
                     return leftOver(tried, names(round.subList(k, round.size()), again), List.of());
@@ -216,6 +212,19 @@ public final class DeliveryManager {
             round = again;
         }
         return new Result(false, false, null, tried, Set.of(), null);
+    }
+
+    /**
+     * Sleeps the jittered backoff before the next attempt; false, without sleeping, when the wait would not leave
+     * room for an attempt before the deadline: the rest is left over for the next cycle rather than cut short.
+     */
+    private boolean backOff(Receiver r, int attempts, Instant deadline) {
+        Duration wait = jitter(backoff(r.backoff(), attempts - 1));
+        if (!fits(wait, deadline)) {
+            return false;
+        }
+        sleeper.sleep(wait);
+        return true;
     }
 
     private static Result leftOver(List<Tried> tried, List<String> notTried, List<String> cutOff) {

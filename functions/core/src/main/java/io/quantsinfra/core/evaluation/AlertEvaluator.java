@@ -141,12 +141,58 @@ public final class AlertEvaluator {
     }
 
     private CycleReport cycle(Instant now, Instant t, boolean force, long started, Instant deadline) {
-        List<String> errors = new ArrayList<>();
         RuleService.Loaded loaded = rules.load();
-        errors.addAll(loaded.errors());
+        Outcomes outcomes = new Outcomes(loaded.errors());
+        List<RuleGroup> due = due(loaded.groups(), t, force);
+        int listsBefore = discovery.listCalls();
+        // Prometheus gets half the time left at most: storing transitions and notifying need the rest.
+        Map<String, Object> answered = PrometheusAnswers.ask(prometheus, due, now,
+                Duration.between(clock.instant(), deadline).dividedBy(2));
+        CycleData data = CycleData.load(needs(due), t, discovery, source);
+        Map<String, List<Alert>> byRule = new HashMap<>();
+        for (Alert a : alerts.all()) {
+            byRule.computeIfAbsent(a.ruleId(), k -> new ArrayList<>()).add(a);
+        }
+        Set<String> known = evaluate(loaded.groups(), due, byRule, data, answered, t, outcomes);
+        resolveDeletedRules(byRule, known, t, outcomes);
+        Stored stored = store(outcomes, byRule);
+        // A lost conditional write means another writer moved an alert on: notify from the store, not from memory.
+        List<Alert> forSink = stored.conflicts() > 0 ? alerts.all() : outcomes.current;
+        AlertSink.Delivery delivery = deliver(forSink, now, deadline);
+        heartbeats.beat(Heartbeats.EVALUATION, now);
+        int rulesFiring = (int) forSink.stream().filter(a -> a.state() == AlertState.FIRING).map(Alert::ruleId).distinct().count();
+        telemetry.record(new TelemetryEvent.Evaluation(TelemetryEvent.Evaluation.EVALUATED, since(started), outcomes.ruleCount,
+                rulesFiring, count(forSink, AlertState.FIRING), outcomes.errors.size() + delivery.errors().size()));
+        return new CycleReport(now, null, due.size(), outcomes.ruleCount, data.seriesCount(), data.requests(),
+                discovery.listCalls() - listsBefore, count(forSink, AlertState.FIRING), count(forSink, AlertState.PENDING),
+                count(forSink, AlertState.RESOLVED), stored.transitions(), stored.conflicts(), delivery, outcomes.errors,
+                (System.nanoTime() - started) / 1_000_000, deadline, answered.size());
+    }
+
+    /** What one cycle's evaluations produced: every alert as it now stands, those to write and those to delete. */
+    private static final class Outcomes {
+        final List<String> errors;
+        final List<Alert> current = new ArrayList<>();
+        final List<Alert> changed = new ArrayList<>();
+        final List<Alert> removed = new ArrayList<>();
+        int ruleCount;
+
+        Outcomes(List<String> loadErrors) {
+            this.errors = new ArrayList<>(loadErrors);
+        }
+    }
+
+    /** The transitions written and the writes lost to a concurrent writer. */
+    private record Stored(List<String> transitions, int conflicts) {}
+
+    /** The groups due at minute {@code t}: interval {@code k} minutes is due when the minute is a multiple of k. */
+    private static List<RuleGroup> due(List<RuleGroup> groups, Instant t, boolean force) {
         long minute = t.getEpochSecond() / 60;
-        List<RuleGroup> due = loaded.groups().stream()
-                .filter(g -> force || minute % Math.max(1, g.interval().toMinutes()) == 0).toList();
+        return groups.stream().filter(g -> force || minute % Math.max(1, g.interval().toMinutes()) == 0).toList();
+    }
+
+    /** The series (and how far back) the due rules evaluated here need; Prometheus's rules need none. */
+    private static List<CycleData.Need> needs(List<RuleGroup> due) {
         List<CycleData.Need> needs = new ArrayList<>();
         for (RuleGroup g : due) {
             for (AlertRule r : g.rules()) {
@@ -158,68 +204,87 @@ public final class AlertEvaluator {
                 }
             }
         }
-        int listsBefore = discovery.listCalls();
-        Map<String, Object> answered = PrometheusAnswers.ask(prometheus, due, now,
-                Duration.between(clock.instant(), deadline).dividedBy(2));
-        CycleData data = CycleData.load(needs, t, discovery, source);
-        Map<String, List<Alert>> byRule = new HashMap<>();
-        for (Alert a : alerts.all()) {
-            byRule.computeIfAbsent(a.ruleId(), k -> new ArrayList<>()).add(a);
-        }
-        List<Alert> current = new ArrayList<>();
-        List<Alert> changed = new ArrayList<>();
-        List<Alert> removed = new ArrayList<>();
+        return needs;
+    }
+
+    /**
+     * Evaluates every due rule once (a rule id in two groups is evaluated in the first); a rule not due keeps its
+     * alerts as they are. Returns the ids of every rule in the files, due or not.
+     */
+    private Set<String> evaluate(List<RuleGroup> groups, List<RuleGroup> due, Map<String, List<Alert>> byRule,
+                                 CycleData data, Map<String, Object> answered, Instant t, Outcomes outcomes) {
         Set<String> known = new HashSet<>();
         Set<String> evaluated = new HashSet<>();
-        int ruleCount = 0;
-        for (RuleGroup g : loaded.groups()) {
+        for (RuleGroup g : groups) {
             boolean isDue = due.contains(g);
             for (AlertRule r : g.rules()) {
                 known.add(r.id());
                 List<Alert> previous = byRule.getOrDefault(r.id(), List.of());
                 if (!isDue || !evaluated.add(r.id())) {
-                    current.addAll(previous);
+                    outcomes.current.addAll(previous);
                     continue;
                 }
-                ruleCount++;
-                RuleEvaluator.Outcome o;
-                if (!r.byPrometheus()) {
-                    o = RuleEvaluator.evaluate(r, g.limit(), data, t, previous, externalUrl);
-                } else if (answered.get(r.id()) instanceof List<?> vector) {
-                    @SuppressWarnings("unchecked")
-                    List<Sample> samples = (List<Sample>) vector;
-                    o = RuleEvaluator.evaluateAnswered(r, g.limit(), samples, t, previous, externalUrl);
-                } else {
-                    o = RuleEvaluator.failed(r, previous, String.valueOf(answered.get(r.id())));
-                }
+                outcomes.ruleCount++;
+                RuleEvaluator.Outcome o = evaluate(r, g, previous, data, answered, t);
                 if (o.error() != null) {
-                    errors.add(o.error());
+                    outcomes.errors.add(o.error());
                 }
-                current.addAll(o.current());
-                changed.addAll(o.changed());
-                removed.addAll(o.removed());
+                outcomes.current.addAll(o.current());
+                outcomes.changed.addAll(o.changed());
+                outcomes.removed.addAll(o.removed());
             }
         }
+        return known;
+    }
+
+    /** One rule: from CloudWatch data, from Prometheus's answer, or failed with what Prometheus said instead. */
+    private RuleEvaluator.Outcome evaluate(AlertRule r, RuleGroup g, List<Alert> previous, CycleData data,
+                                           Map<String, Object> answered, Instant t) {
+        if (!r.byPrometheus()) {
+            return RuleEvaluator.evaluate(r, g.limit(), data, t, previous, externalUrl);
+        }
+        if (answered.get(r.id()) instanceof List<?> vector) {
+            @SuppressWarnings("unchecked")
+            List<Sample> samples = (List<Sample>) vector;
+            return RuleEvaluator.evaluateAnswered(r, g.limit(), samples, t, previous, externalUrl);
+        }
+        return RuleEvaluator.failed(r, previous, String.valueOf(answered.get(r.id())));
+    }
+
+    /**
+     * Alerts of rules no longer in any file are treated as no longer breaching, as if their series had gone: a firing
+     * alert resolves (so its receivers hear so) instead of vanishing, a pending one goes, a resolved one is deleted
+     * after the retention.
+     */
+    private static void resolveDeletedRules(Map<String, List<Alert>> byRule, Set<String> known, Instant t, Outcomes outcomes) {
         byRule.forEach((ruleId, list) -> {
-            if (!known.contains(ruleId)) {
-                for (Alert a : list) {
-                    Alert next = RuleEvaluator.notBreaching(null, a, t);
-                    if (next == null) {
-                        removed.add(a);
-                    } else {
-                        current.add(next);
-                        if (next != a) {
-                            changed.add(next);
-                        }
+            if (known.contains(ruleId)) {
+                return;
+            }
+            for (Alert a : list) {
+                Alert next = RuleEvaluator.notBreaching(null, a, t);
+                if (next == null) {
+                    outcomes.removed.add(a);
+                } else {
+                    outcomes.current.add(next);
+                    if (next != a) {
+                        outcomes.changed.add(next);
                     }
                 }
             }
         });
+    }
+
+    /**
+     * Writes the changed alerts and deletes the removed ones with conditional writes, naming each state change. A
+     * lost write is counted, not retried: the writer that won holds the newer state, and the next cycle starts from it.
+     */
+    private Stored store(Outcomes outcomes, Map<String, List<Alert>> byRule) {
         Map<String, Alert> previousByKey = new HashMap<>();
         byRule.values().forEach(l -> l.forEach(a -> previousByKey.put(a.key(), a)));
         List<String> transitions = new ArrayList<>();
         int conflicts = 0;
-        for (Alert a : changed) {
+        for (Alert a : outcomes.changed) {
             try {
                 alerts.save(a);
                 Alert p = previousByKey.get(a.key());
@@ -231,7 +296,7 @@ public final class AlertEvaluator {
                 conflicts++;
             }
         }
-        for (Alert a : removed) {
+        for (Alert a : outcomes.removed) {
             try {
                 alerts.remove(a);
                 if (a.state() != AlertState.RESOLVED) {
@@ -241,21 +306,16 @@ public final class AlertEvaluator {
                 conflicts++;
             }
         }
-        List<Alert> forSink = conflicts > 0 ? alerts.all() : current;
-        AlertSink.Delivery delivery;
+        return new Stored(transitions, conflicts);
+    }
+
+    /** Hands the alerts to the sink by the deadline; a failing sink is an error in the report, not a failed cycle. */
+    private AlertSink.Delivery deliver(List<Alert> forSink, Instant now, Instant deadline) {
         try {
-            delivery = sink.deliver(forSink, now, deadline);
+            return sink.deliver(forSink, now, deadline);
         } catch (QuantsInfraException e) {
-            delivery = new AlertSink.Delivery(0, 0, 0, List.of(), List.of("notifications: " + e.getMessage()));
+            return new AlertSink.Delivery(0, 0, 0, List.of(), List.of("notifications: " + e.getMessage()));
         }
-        heartbeats.beat(Heartbeats.EVALUATION, now);
-        int rulesFiring = (int) forSink.stream().filter(a -> a.state() == AlertState.FIRING).map(Alert::ruleId).distinct().count();
-        telemetry.record(new TelemetryEvent.Evaluation(TelemetryEvent.Evaluation.EVALUATED, since(started), ruleCount,
-                rulesFiring, count(forSink, AlertState.FIRING), errors.size() + delivery.errors().size()));
-        return new CycleReport(now, null, due.size(), ruleCount, data.seriesCount(), data.requests(),
-                discovery.listCalls() - listsBefore, count(forSink, AlertState.FIRING), count(forSink, AlertState.PENDING),
-                count(forSink, AlertState.RESOLVED), transitions, conflicts, delivery, errors,
-                (System.nanoTime() - started) / 1_000_000, deadline, answered.size());
     }
 
     private static int count(List<Alert> l, AlertState s) {

@@ -3,6 +3,7 @@ package io.quantsinfra.core.evaluation;
 import io.quantsinfra.core.promql.Evaluator;
 import io.quantsinfra.core.promql.Expr;
 import io.quantsinfra.core.promql.Labels;
+import io.quantsinfra.core.promql.Ops;
 import io.quantsinfra.core.promql.Sample;
 import io.quantsinfra.core.promql.SeriesData;
 import io.quantsinfra.core.promql.SeriesLookup;
@@ -185,6 +186,38 @@ public final class RuleEvaluator {
 
     /** A threshold on single series: each known series breaches, does not, or has no data, minute by minute. */
     private static Map<Labels, Observation> singleSeries(AlertRule rule, SeriesLookup data, Instant t) {
+        MissingData policy = rule.missingData();
+        Map<Labels, Observation> out = new LinkedHashMap<>();
+        tally(rule, data, t).forEach((l, c) -> {
+            double value = c.latest == null ? Double.NaN : c.latest;
+            if (policy == MissingData.IGNORE && c.missingNow) {
+                out.put(l, new Observation(false, true, value, l));
+                return;
+            }
+            int breaching = c.breaching + (policy == MissingData.BREACHING ? c.missing : 0);
+            if (policy == MissingData.MISSING && c.missing == rule.evaluationPeriods()) {
+                return;
+            }
+            out.put(l, new Observation(breaching >= rule.datapoints(), false, value, l));
+        });
+        return out;
+    }
+
+    /** One series' minutes over the rule's evaluation periods, as CloudWatch's M-of-N alarms count them. */
+    private static final class Tally {
+        int breaching;
+        int missing;
+        /** The newest value seen, or {@code null} when every minute was missing. */
+        Double latest;
+        /** Whether the current minute has no datapoint ({@code ignore} keeps the state then). */
+        boolean missingNow;
+    }
+
+    /**
+     * Counts, for every series the selector knows (whether or not it has data now), the minutes it breached and the
+     * minutes it had no datapoint, newest minute first.
+     */
+    private static Map<Labels, Tally> tally(AlertRule rule, SeriesLookup data, Instant t) {
         Expr.Binary b = (Expr.Binary) rule.expr();
         Expr inner = b.left();
         double threshold = ((Expr.Number) b.right()).value();
@@ -193,59 +226,29 @@ public final class RuleEvaluator {
         for (SeriesData d : data.series(selector)) {
             known.add(d.labels());
         }
-        Map<Labels, int[]> tally = new LinkedHashMap<>();
-        Map<Labels, Double> latest = new HashMap<>();
-        Map<Labels, Boolean> missingNow = new HashMap<>();
-        MissingData policy = rule.missingData();
+        Map<Labels, Tally> tally = new LinkedHashMap<>();
         for (int k = 0; k < rule.evaluationPeriods(); k++) {
             Map<Labels, Double> present = new HashMap<>();
             for (Sample s : Evaluator.vector(inner, t.minus(Duration.ofMinutes(k)), data)) {
                 present.put(s.labels(), s.value());
             }
             for (Labels l : known) {
-                int[] c = tally.computeIfAbsent(l, x -> new int[3]);
+                Tally c = tally.computeIfAbsent(l, x -> new Tally());
                 Double v = present.get(l);
                 if (v == null) {
-                    c[2]++;
-                    if (k == 0) {
-                        missingNow.put(l, true);
-                    }
+                    c.missing++;
+                    c.missingNow |= k == 0;
                 } else {
-                    latest.putIfAbsent(l, v);
-                    if (compare(b.op(), v, threshold)) {
-                        c[0]++;
-                    } else {
-                        c[1]++;
+                    if (c.latest == null) {
+                        c.latest = v;
+                    }
+                    if (Ops.keeps(b.op(), v, threshold)) {
+                        c.breaching++;
                     }
                 }
             }
         }
-        Map<Labels, Observation> out = new LinkedHashMap<>();
-        tally.forEach((l, c) -> {
-            double value = latest.getOrDefault(l, Double.NaN);
-            if (policy == MissingData.IGNORE && missingNow.getOrDefault(l, false)) {
-                out.put(l, new Observation(false, true, value, l));
-                return;
-            }
-            int breaching = c[0] + (policy == MissingData.BREACHING ? c[2] : 0);
-            if (policy == MissingData.MISSING && c[2] == rule.evaluationPeriods()) {
-                return;
-            }
-            out.put(l, new Observation(breaching >= rule.datapoints(), false, value, l));
-        });
-        return out;
-    }
-
-    private static boolean compare(Expr.BinOp op, double a, double b) {
-        return switch (op) {
-            case EQ -> a == b;
-            case NE -> a != b;
-            case GT -> a > b;
-            case LT -> a < b;
-            case GE -> a >= b;
-            case LE -> a <= b;
-            default -> false;
-        };
+        return tally;
     }
 
     private static Labels alertLabels(AlertRule rule, Observation o, String externalUrl) {

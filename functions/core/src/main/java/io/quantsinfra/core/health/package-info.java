@@ -15,5 +15,17 @@
  * Mapping from the ECS API lives in the AWS module ({@code io.quantsinfra.aws.ecs.EcsHealthFacts}),
  * so nothing here imports an AWS type. The rules never invent health: when nothing could be
  * probed (local mode, where the emulator runs no containers) the status is {@code unknown}.
+ *
+ * <p>Where the rest of health lives (each package points back here):
+ * <ul>
+ *   <li>{@code core.status}: one instance's status on request ({@code GET /v1/.../status}, {@code quants-infra
+ *       status}): the lifecycle state joined with this package's verdict, and the
+ *       {@link io.quantsinfra.core.status.HealthFactsSource} port that gathers the facts;</li>
+ *   <li>{@code core.probe}: the scheduled probe, every instance judged with the same rules and the verdicts
+ *       published as CloudWatch series for alert rules;</li>
+ *   <li>{@code core.servicemetrics}: the services' own metrics (collector exposition, Freqtrade's REST API),
+ *       scraped during the probe;</li>
+ *   <li>{@code core.selfcheck}: the control plane's own health ({@code GET /health}), not an instance's.</li>
+ * </ul>
  */
 package io.quantsinfra.core.health;

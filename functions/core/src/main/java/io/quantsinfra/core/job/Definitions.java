@@ -45,15 +45,7 @@ final class Definitions {
         if (name != null && !name.matches(NAME)) {
             f.problem("name", "must be lowercase letters, digits and '-', starting with a letter (at most 48)");
         }
-        String presetName = f.string("preset", false, 64);
-        Preset preset = Preset.CONTAINER;
-        if (presetName != null) {
-            preset = Preset.byName(presetName);
-            if (preset == null) {
-                f.problem("preset", "must be one of " + Preset.names());
-                preset = Preset.CONTAINER;
-            }
-        }
+        Preset preset = preset(f);
         String image = f.string("image", preset.defaultImage == null, 255);
         List<String> command = f.strings("command", 64, 4096);
         List<String> entryPoint = f.strings("entry_point", 16, 4096);
@@ -61,15 +53,7 @@ final class Definitions {
             f.problem(f.has("command") ? "command" : "entry_point", "is set by preset " + preset.name
                     + "; the payload carries its arguments");
         }
-        Integer cpu = f.integer("cpu", 256, 16384);
-        Integer memory = f.integer("memory", 512, 122880);
-        TaskSize size = null;
-        try {
-            size = TaskSize.resolve(new io.quantsinfra.core.deploy.Overrides(null, cpu, memory, null), preset.size);
-        } catch (InvalidInputException e) {
-            problems.add(new InvalidInputException(e.field() == null ? null : e.field().replace("overrides.", ""), e.getMessage()
-                    .replaceFirst("^overrides\\.[a-z]+: ", "")));
-        }
+        TaskSize size = size(f, preset, problems);
         Map<String, String> environment = environment(f);
         Map<String, SecretRef> secretRefs = secretRefs(f, environment);
         Duration timeout = f.duration("timeout", 1, JobLimits.MAX_TIMEOUT_SECONDS);
@@ -81,15 +65,56 @@ final class Definitions {
         if (!problems.isEmpty()) {
             throw InvalidInputException.of(problems);
         }
-        List<TaskSpec.SecretEnv> secretEnv = new ArrayList<>();
-        secretRefs.forEach((var, ref) -> secretEnv.add(new TaskSpec.SecretEnv(var, secrets.valueFrom(ref))));
         JobDefinition draft = new JobDefinition(name, preset.name, image != null ? image : preset.defaultImage,
                 preset == Preset.CONTAINER ? entryPoint : preset.entryPoint(), preset == Preset.CONTAINER ? command : preset.command(),
                 size.cpu(), size.memory(), environment, secretRefs, timeout != null ? timeout : DEFAULT_TIMEOUT,
                 retries != null ? retries : 0, null, null, null);
+        return save(draft, preset, secretRefs, store, runner, secrets, platform, settings, clock);
+    }
+
+    /** The {@code preset}: a plain container by default; an unknown name is a problem. */
+    private static Preset preset(Fields f) {
+        String presetName = f.string("preset", false, 64);
+        if (presetName == null) {
+            return Preset.CONTAINER;
+        }
+        Preset preset = Preset.byName(presetName);
+        if (preset == null) {
+            f.problem("preset", "must be one of " + Preset.names());
+            return Preset.CONTAINER;
+        }
+        return preset;
+    }
+
+    /**
+     * {@code cpu} and {@code memory} as a Fargate size, the preset's by default. The check is the deploy's
+     * ({@link TaskSize#resolve}), whose messages name {@code overrides.*}: renamed to this document's fields.
+     */
+    private static TaskSize size(Fields f, Preset preset, List<InvalidInputException> problems) {
+        Integer cpu = f.integer("cpu", 256, 16384);
+        Integer memory = f.integer("memory", 512, 122880);
+        try {
+            return TaskSize.resolve(new io.quantsinfra.core.deploy.Overrides(null, cpu, memory, null), preset.size);
+        } catch (InvalidInputException e) {
+            problems.add(new InvalidInputException(e.field() == null ? null : e.field().replace("overrides.", ""), e.getMessage()
+                    .replaceFirst("^overrides\\.[a-z]+: ", "")));
+            return null;
+        }
+    }
+
+    /**
+     * Registers the definition's task definition (its secrets resolved to ECS {@code valueFrom}s) and stores the
+     * definition with its ARN, keeping the creation time of the definition it replaces.
+     */
+    private static JobDefinition save(JobDefinition draft, Preset preset, Map<String, SecretRef> secretRefs, JobStore store,
+                                      JobRunner runner, SecretResolver secrets, PlatformContext platform, JobSettings settings,
+                                      Clock clock) {
+        // In the document's order (the definition itself keeps them sorted): the task definition is as before.
+        List<TaskSpec.SecretEnv> secretEnv = new ArrayList<>();
+        secretRefs.forEach((var, ref) -> secretEnv.add(new TaskSpec.SecretEnv(var, secrets.valueFrom(ref))));
         String arn = runner.register(taskSpec(draft, preset, secretEnv, platform, settings));
         Instant now = clock.instant();
-        Instant created = store.definition(name).map(JobDefinition::createdAt).orElse(now);
+        Instant created = store.definition(draft.name()).map(JobDefinition::createdAt).orElse(now);
         JobDefinition saved = new JobDefinition(draft.name(), draft.preset(), draft.image(), draft.entryPoint(), draft.command(),
                 draft.cpu(), draft.memory(), draft.environment(), draft.secrets(), draft.timeout(), draft.maxRetries(), arn,
                 created, now);

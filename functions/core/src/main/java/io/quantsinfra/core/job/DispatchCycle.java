@@ -35,23 +35,55 @@ final class DispatchCycle {
 
     DispatchReport run(Instant deadline) {
         Instant now = clock.instant();
-        int expired = 0;
+        Counts c = new Counts();
+        expire(now, c);
+        Map<String, Job> byTask = checkRunning(now, c);
+        if (!byTask.isEmpty()) {
+            c.reconciled = reconcile(byTask);
+        }
+        // Settled attempts free their slot; counted from this cycle's one read of the running index.
+        int running = c.active - c.timedOut - c.reconciled - c.startFailed;
+        int slots = settings.concurrency() - running;
+        if (slots > 0) {
+            startReady(now, deadline, slots, c);
+        }
+        return new DispatchReport(c.expired, c.timedOut, c.reconciled, c.started, c.startFailed, c.lost,
+                running + c.started.size(), c.left);
+    }
+
+    /** What one cycle did, step by step, for its report. */
+    private static final class Counts {
+        int expired;
+        int active;
+        int timedOut;
+        int startFailed;
+        int reconciled;
+        int lost;
+        int left;
+        final List<String> started = new ArrayList<>();
+    }
+
+    /** Jobs past their expiry, at most {@link #EXPIRE_BATCH}. */
+    private void expire(Instant now, Counts c) {
         for (Job j : store.expiring(now, EXPIRE_BATCH)) {
             if (t.expire(j.id()).isPresent()) {
-                expired++;
+                c.expired++;
             }
         }
-        int timedOut = 0;
-        int startFailed = 0;
-        int reconciled = 0;
+    }
+
+    /**
+     * The running jobs' active attempts: past the timeout, the task is stopped and the attempt settled; a claim that
+     * never got a task is asked of RunTask again after the claim grace; the rest, by task, are for DescribeTasks.
+     */
+    private Map<String, Job> checkRunning(Instant now, Counts c) {
         Map<String, Job> byTask = new HashMap<>();
-        int active = 0;
         for (Job j : store.running()) {
             Attempt a = j.lastAttempt().orElse(null);
             if (a == null || !a.outcome().active()) {
                 continue;
             }
-            active++;
+            c.active++;
             Instant since = a.startedAt() != null ? a.startedAt() : a.claimedAt();
             if (!since.plus(j.timeout()).isAfter(now)) {
                 if (a.taskArn() != null) {
@@ -59,43 +91,36 @@ final class DispatchCycle {
                 }
                 if (t.settle(j.id(), a.number(), AttemptOutcome.TIMED_OUT, null,
                         "no exit within the timeout of " + j.timeout().getSeconds() + " s", null, now, null).isPresent()) {
-                    timedOut++;
+                    c.timedOut++;
                 }
             } else if (a.taskArn() == null) {
                 if (!a.claimedAt().plus(settings.claimGrace()).isAfter(now) && restart(j, a.number()) == Start.REFUSED) {
-                    startFailed++;
+                    c.startFailed++;
                 }
             } else {
                 byTask.put(a.taskArn(), j);
             }
         }
-        if (!byTask.isEmpty()) {
-            reconciled = reconcile(byTask);
-        }
-        // Settled attempts free their slot; counted from this cycle's one read of the running index.
-        int running = active - timedOut - reconciled - startFailed;
-        List<String> started = new ArrayList<>();
-        int lost = 0;
-        int left = 0;
-        int slots = settings.concurrency() - running;
-        if (slots > 0) {
-            for (Job j : store.ready(now, slots)) {
-                if (deadline != null && !clock.instant().isBefore(deadline)) {
-                    left++;
-                    continue;
-                }
-                Optional<Job> claimed = claim(j, now);
-                if (claimed.isEmpty()) {
-                    lost++;
-                    continue;
-                }
-                switch (start(claimed.get(), claimed.get().lastAttempt().orElseThrow().number())) {
-                    case STARTED, PENDING -> started.add(j.id());
-                    case REFUSED -> startFailed++;
-                }
+        return byTask;
+    }
+
+    /** Claims and starts ready jobs, highest priority first, into {@code slots} free slots until the deadline. */
+    private void startReady(Instant now, Instant deadline, int slots, Counts c) {
+        for (Job j : store.ready(now, slots)) {
+            if (deadline != null && !clock.instant().isBefore(deadline)) {
+                c.left++;
+                continue;
+            }
+            Optional<Job> claimed = claim(j, now);
+            if (claimed.isEmpty()) {
+                c.lost++;
+                continue;
+            }
+            switch (start(claimed.get(), claimed.get().lastAttempt().orElseThrow().number())) {
+                case STARTED, PENDING -> c.started.add(j.id());
+                case REFUSED -> c.startFailed++;
             }
         }
-        return new DispatchReport(expired, timedOut, reconciled, started, startFailed, lost, running + started.size(), left);
     }
 
     /**

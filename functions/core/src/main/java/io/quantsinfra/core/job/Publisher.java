@@ -1,9 +1,9 @@
 package io.quantsinfra.core.job;
 
-import io.quantsinfra.core.catalog.schema.Json;
 import io.quantsinfra.core.document.DocumentLimits;
 import io.quantsinfra.core.error.ConflictException;
 import io.quantsinfra.core.error.InvalidInputException;
+import io.quantsinfra.core.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -44,33 +44,11 @@ final class Publisher {
     @SuppressWarnings("unchecked")
     PublishResult publish(Map<String, Object> document) {
         List<InvalidInputException> problems = new ArrayList<>();
-        List<Map<String, Object>> docs = new ArrayList<>();
         boolean batch = document != null && document.containsKey("jobs");
         if (document == null) {
             throw new InvalidInputException("a publish document is required");
         }
-        if (batch) {
-            if (document.size() > 1) {
-                problems.add(new InvalidInputException(null, "with \"jobs\" no other top-level field is allowed"));
-            }
-            if (!(document.get("jobs") instanceof List<?> l) || l.isEmpty()) {
-                throw new InvalidInputException("jobs", "must be a non-empty list of jobs");
-            } else if (l.size() > JobLimits.MAX_JOBS_PER_PUBLISH) {
-                throw new InvalidInputException("jobs", "has " + l.size() + " jobs; at most " + JobLimits.MAX_JOBS_PER_PUBLISH
-                        + " per publish");
-            } else {
-                for (int i = 0; i < l.size(); i++) {
-                    if (l.get(i) instanceof Map<?, ?> m) {
-                        docs.add((Map<String, Object>) m);
-                    } else {
-                        problems.add(new InvalidInputException("jobs[" + i + "]", "must be an object"));
-                        docs.add(Map.of());
-                    }
-                }
-            }
-        } else {
-            docs.add(document);
-        }
+        List<Map<String, Object>> docs = batch ? batch(document, problems) : List.of(document);
         List<Requested> jobs = new ArrayList<>();
         for (int i = 0; i < docs.size(); i++) {
             jobs.add(fields(i, batch ? "jobs[" + i + "]" : "", docs.get(i), problems));
@@ -84,6 +62,34 @@ final class Publisher {
             throw InvalidInputException.of(problems);
         }
         return store(order, jobs, byRef, definitions, external);
+    }
+
+    /**
+     * The job documents of {@code {"jobs": [...]}}: a list too long or empty is refused at once; an entry that is
+     * not an object is a problem and stands as an empty document, so the others are still checked.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> batch(Map<String, Object> document, List<InvalidInputException> problems) {
+        if (document.size() > 1) {
+            problems.add(new InvalidInputException(null, "with \"jobs\" no other top-level field is allowed"));
+        }
+        if (!(document.get("jobs") instanceof List<?> l) || l.isEmpty()) {
+            throw new InvalidInputException("jobs", "must be a non-empty list of jobs");
+        }
+        if (l.size() > JobLimits.MAX_JOBS_PER_PUBLISH) {
+            throw new InvalidInputException("jobs", "has " + l.size() + " jobs; at most " + JobLimits.MAX_JOBS_PER_PUBLISH
+                    + " per publish");
+        }
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (int i = 0; i < l.size(); i++) {
+            if (l.get(i) instanceof Map<?, ?> m) {
+                docs.add((Map<String, Object>) m);
+            } else {
+                problems.add(new InvalidInputException("jobs[" + i + "]", "must be an object"));
+                docs.add(Map.of());
+            }
+        }
+        return docs;
     }
 
     private Requested fields(int index, String path, Map<String, Object> doc, List<InvalidInputException> problems) {

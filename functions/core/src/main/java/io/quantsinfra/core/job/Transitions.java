@@ -78,30 +78,37 @@ final class Transitions {
             Attempt ended = new Attempt(a.number(), outcome, arn, a.claimedAt(),
                     a.startedAt() != null ? a.startedAt() : startedAt, stoppedAt != null ? stoppedAt : now, exitCode,
                     JobLimits.reason(reason), stream, stream == null ? null : settings.logUrl(stream));
-            Mutable m = new Mutable(job).replaceLast(ended);
             changed[0] = true;
-            if (outcome == AttemptOutcome.SUCCEEDED) {
-                return m.finish(JobStatus.COMPLETED, null, now);
-            }
-            if (outcome == AttemptOutcome.CANCELLED) {
-                return m.finish(JobStatus.CANCELLED, reason, now);
-            }
-            int used = job.attemptsThisRound();
-            if (used <= job.maxRetries()) {
-                m.status = JobStatus.PENDING;
-                m.notBefore = now.plus(settings.backoff(used));
-                m.reason = JobLimits.reason("attempt " + number + " " + describe(outcome) + ": " + reason + "; retry "
-                        + used + " of " + job.maxRetries() + " after " + settings.backoff(used).getSeconds() + " s");
-                return m;
-            }
-            return m.finish(outcome == AttemptOutcome.TIMED_OUT ? JobStatus.TIMED_OUT : JobStatus.FAILED,
-                    "attempt " + number + " " + describe(outcome) + ": " + reason
-                            + (job.maxRetries() > 0 ? " (no retries left of " + job.maxRetries() + ")" : ""), now);
+            return next(job, new Mutable(job).replaceLast(ended), number, outcome, reason, now);
         });
         if (changed[0] && after.isPresent()) {
             afterFinish(after.get());
         }
         return changed[0] ? after : Optional.empty();
+    }
+
+    /**
+     * The job after an attempt ended: completed or cancelled as the attempt says; after a failure, pending again
+     * after the backoff while retries are left this round, else failed (or timed out) with why.
+     */
+    private Mutable next(Job job, Mutable m, int number, AttemptOutcome outcome, String reason, Instant now) {
+        if (outcome == AttemptOutcome.SUCCEEDED) {
+            return m.finish(JobStatus.COMPLETED, null, now);
+        }
+        if (outcome == AttemptOutcome.CANCELLED) {
+            return m.finish(JobStatus.CANCELLED, reason, now);
+        }
+        int used = job.attemptsThisRound();
+        if (used <= job.maxRetries()) {
+            m.status = JobStatus.PENDING;
+            m.notBefore = now.plus(settings.backoff(used));
+            m.reason = JobLimits.reason("attempt " + number + " " + describe(outcome) + ": " + reason + "; retry "
+                    + used + " of " + job.maxRetries() + " after " + settings.backoff(used).getSeconds() + " s");
+            return m;
+        }
+        return m.finish(outcome == AttemptOutcome.TIMED_OUT ? JobStatus.TIMED_OUT : JobStatus.FAILED,
+                "attempt " + number + " " + describe(outcome) + ": " + reason
+                        + (job.maxRetries() > 0 ? " (no retries left of " + job.maxRetries() + ")" : ""), now);
     }
 
     private static String describe(AttemptOutcome o) {

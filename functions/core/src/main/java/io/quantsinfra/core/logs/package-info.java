@@ -1,2 +1,6 @@
-/** Instance logs: the log source port, query validation, and merging of task streams by time. */
+/**
+ * Instance logs: the {@link io.quantsinfra.core.logs.LogSource} port (an instance's lines across all its task
+ * streams, merged by time; CloudWatch Logs in {@code io.quantsinfra.aws.logs}), the validated query
+ * ({@link io.quantsinfra.core.logs.LogRequest}) and a page of lines with its follow token.
+ */
 package io.quantsinfra.core.logs;

@@ -1,6 +1,6 @@
 package io.quantsinfra.core.monitor;
 
-import io.quantsinfra.core.catalog.schema.Json;
+import io.quantsinfra.core.json.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

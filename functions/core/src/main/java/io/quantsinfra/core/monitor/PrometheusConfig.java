@@ -1,7 +1,7 @@
 package io.quantsinfra.core.monitor;
 
-import io.quantsinfra.core.catalog.schema.Json;
 import io.quantsinfra.core.error.InvalidInputException;
+import io.quantsinfra.core.json.Json;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package io.quantsinfra.core.monitor;
 
-import io.quantsinfra.core.catalog.schema.Json;
+import io.quantsinfra.core.json.Json;
 import io.quantsinfra.core.rule.StoredRuleFile;
 import java.util.Collection;
 import java.util.Comparator;

@@ -123,7 +123,7 @@ public final class Evaluator {
         BinOp op = b.op();
         if (l instanceof Double x && r instanceof Double y) {
             Double v = Ops.apply(op, x, y);
-            return b.bool() ? (Ops.keep(op, x, y) ? 1.0 : 0.0) : v;
+            return b.bool() ? (Ops.keeps(op, x, y) ? 1.0 : 0.0) : v;
         }
         if (l instanceof Double || r instanceof Double) {
             return vectorScalar(b, l, r);
@@ -140,7 +140,7 @@ public final class Evaluator {
             double lv = swap ? s : x.value();
             double rv = swap ? x.value() : s;
             double value = Ops.apply(b.op(), lv, rv);
-            boolean keep = Ops.keep(b.op(), lv, rv);
+            boolean keep = Ops.keeps(b.op(), lv, rv);
             if (b.op().comparison() && swap) {
                 value = rv;
             }
@@ -188,16 +188,7 @@ public final class Evaluator {
             lhs = rhs;
             rhs = tmp;
         }
-        Map<Labels, Sample> rightSigs = new HashMap<>();
-        for (Sample s : rhs) {
-            Sample dup = rightSigs.putIfAbsent(signature(s.labels(), m), s);
-            if (dup != null) {
-                throw new EvaluationException("found duplicate series for the match group " + signature(s.labels(), m)
-                        + " on the " + (card == Expr.Card.ONE_TO_MANY ? "left" : "right") + " hand-side of the operation: ["
-                        + dup.labels() + ", " + s.labels() + "]; many-to-many matching not allowed: matching labels must be "
-                        + "unique on one side");
-            }
-        }
+        Map<Labels, Sample> rightSigs = oneSide(rhs, m, card);
         Map<Labels, Set<Labels>> matchedSigs = new LinkedHashMap<>();
         List<Sample> out = new ArrayList<>();
         for (Sample ls : lhs) {
@@ -209,33 +200,59 @@ public final class Evaluator {
             double vl = card == Expr.Card.ONE_TO_MANY ? rs.value() : ls.value();
             double vr = card == Expr.Card.ONE_TO_MANY ? ls.value() : rs.value();
             double value = Ops.apply(b.op(), vl, vr);
-            boolean keep = Ops.keep(b.op(), vl, vr);
+            boolean keep = Ops.keeps(b.op(), vl, vr);
             if (b.bool()) {
                 value = keep ? 1 : 0;
             } else if (!keep) {
                 continue;
             }
             Labels metric = resultLabels(ls.labels(), rs.labels(), m);
-            Set<Labels> inserted = matchedSigs.get(sig);
-            if (card == Expr.Card.ONE_TO_ONE) {
-                if (inserted != null) {
-                    throw new EvaluationException("multiple matches for labels " + sig + ": many-to-one matching must be "
-                            + "explicit (group_left/group_right)");
-                }
-                matchedSigs.put(sig, Set.of());
-            } else {
-                if (inserted == null) {
-                    inserted = new HashSet<>();
-                    matchedSigs.put(sig, inserted);
-                }
-                if (!inserted.add(metric)) {
-                    throw new EvaluationException("multiple matches for labels " + metric + ": grouping labels must ensure "
-                            + "unique matches");
-                }
-            }
+            checkUnique(matchedSigs, sig, metric, card);
             out.add(new Sample(metric, value));
         }
         return out;
+    }
+
+    /**
+     * The "one" side by match signature (the right, or the left for group_right, which {@link #matched} swapped in);
+     * two series with one signature there is many-to-many, which Prometheus refuses.
+     */
+    private static Map<Labels, Sample> oneSide(List<Sample> rhs, Expr.Matching m, Expr.Card card) {
+        Map<Labels, Sample> rightSigs = new HashMap<>();
+        for (Sample s : rhs) {
+            Sample dup = rightSigs.putIfAbsent(signature(s.labels(), m), s);
+            if (dup != null) {
+                throw new EvaluationException("found duplicate series for the match group " + signature(s.labels(), m)
+                        + " on the " + (card == Expr.Card.ONE_TO_MANY ? "left" : "right") + " hand-side of the operation: ["
+                        + dup.labels() + ", " + s.labels() + "]; many-to-many matching not allowed: matching labels must be "
+                        + "unique on one side");
+            }
+        }
+        return rightSigs;
+    }
+
+    /**
+     * Refuses a second match: one-to-one allows one result per signature, a group modifier one per result label set.
+     * {@code matchedSigs} remembers what was produced so far.
+     */
+    private static void checkUnique(Map<Labels, Set<Labels>> matchedSigs, Labels sig, Labels metric, Expr.Card card) {
+        Set<Labels> inserted = matchedSigs.get(sig);
+        if (card == Expr.Card.ONE_TO_ONE) {
+            if (inserted != null) {
+                throw new EvaluationException("multiple matches for labels " + sig + ": many-to-one matching must be "
+                        + "explicit (group_left/group_right)");
+            }
+            matchedSigs.put(sig, Set.of());
+            return;
+        }
+        if (inserted == null) {
+            inserted = new HashSet<>();
+            matchedSigs.put(sig, inserted);
+        }
+        if (!inserted.add(metric)) {
+            throw new EvaluationException("multiple matches for labels " + metric + ": grouping labels must ensure "
+                    + "unique matches");
+        }
     }
 
     private static Labels resultLabels(Labels many, Labels one, Expr.Matching m) {

@@ -34,6 +34,22 @@ final class Functions {
             case SORT, SORT_DESC -> sort(Evaluator.vec(ev.eval(a.get(0))), c.fn() == Expr.Fn.SORT_DESC);
             case LABEL_REPLACE -> labelReplace(Evaluator.vec(ev.eval(a.get(0))), strings(a));
             case LABEL_JOIN -> labelJoin(Evaluator.vec(ev.eval(a.get(0))), strings(a));
+            case CLAMP, CLAMP_MIN, CLAMP_MAX -> clamp(ev, c.fn(), a);
+            case ROUND -> {
+                double inverse = 1.0 / (a.size() > 1 ? ev.scalar(a.get(1)) : 1.0);
+                yield map(Evaluator.vec(ev.eval(a.get(0))), x -> Math.floor(x * inverse + 0.5) / inverse);
+            }
+            case DAY_OF_WEEK, DAY_OF_MONTH, DAYS_IN_MONTH, HOUR, MINUTE, MONTH, YEAR -> {
+                List<Sample> v = a.isEmpty() ? List.of(new Sample(Labels.EMPTY, ev.time() / 1000.0)) : Evaluator.vec(ev.eval(a.get(0)));
+                yield map(v, x -> date(c.fn(), x));
+            }
+            default -> map(Evaluator.vec(ev.eval(a.get(0))), math(c.fn()));
+        };
+    }
+
+    /** {@code clamp(v, min, max)} (nothing when max < min, as in Prometheus), {@code clamp_min}, {@code clamp_max}. */
+    private static List<Sample> clamp(Evaluator ev, Expr.Fn fn, List<Expr> a) {
+        return switch (fn) {
             case CLAMP -> {
                 List<Sample> v = Evaluator.vec(ev.eval(a.get(0)));
                 double min = ev.scalar(a.get(1));
@@ -44,19 +60,10 @@ final class Functions {
                 double min = ev.scalar(a.get(1));
                 yield map(Evaluator.vec(ev.eval(a.get(0))), x -> Math.max(min, x));
             }
-            case CLAMP_MAX -> {
+            default -> {
                 double max = ev.scalar(a.get(1));
                 yield map(Evaluator.vec(ev.eval(a.get(0))), x -> Math.min(max, x));
             }
-            case ROUND -> {
-                double inverse = 1.0 / (a.size() > 1 ? ev.scalar(a.get(1)) : 1.0);
-                yield map(Evaluator.vec(ev.eval(a.get(0))), x -> Math.floor(x * inverse + 0.5) / inverse);
-            }
-            case DAY_OF_WEEK, DAY_OF_MONTH, DAYS_IN_MONTH, HOUR, MINUTE, MONTH, YEAR -> {
-                List<Sample> v = a.isEmpty() ? List.of(new Sample(Labels.EMPTY, ev.time() / 1000.0)) : Evaluator.vec(ev.eval(a.get(0)));
-                yield map(v, x -> date(c.fn(), x));
-            }
-            default -> map(Evaluator.vec(ev.eval(a.get(0))), math(c.fn()));
         };
     }
 

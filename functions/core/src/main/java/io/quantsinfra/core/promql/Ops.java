@@ -3,7 +3,7 @@ package io.quantsinfra.core.promql;
 import io.quantsinfra.core.promql.Expr.BinOp;
 
 /** Binary operators on two numbers, with Go's {@code math} special cases where Java's differ. */
-final class Ops {
+public final class Ops {
     private Ops() {}
 
     /** The operator's value; for a comparison, the left operand (which the filter keeps). */
@@ -21,8 +21,12 @@ final class Ops {
         };
     }
 
-    /** Whether a comparison holds; true for arithmetic. */
-    static boolean keep(BinOp op, double a, double b) {
+    /**
+     * Whether {@code op} keeps a sample with operands {@code a} and {@code b}: a comparison keeps it when it holds; any
+     * other operator filters nothing and keeps it, as Prometheus does. The one place a comparison is decided, for the
+     * PromQL evaluator and the threshold evaluation of alert rules alike.
+     */
+    public static boolean keeps(BinOp op, double a, double b) {
         return switch (op) {
             case EQ -> a == b;
             case NE -> a != b;

@@ -10,60 +10,75 @@ import java.util.Deque;
  * passes {@link Regex#MAX_EXPANSION}; it runs before the pattern is handed to RE2, in one pass, without recursion.
  */
 final class RepeatExpansion {
+    /** Counts of the groups open around the current position, innermost on top. */
+    private final Deque<Long> outer = new ArrayDeque<>();
+    /** Elements counted so far in the current group. */
+    private long current;
+    /** Elements in the last atom or group read: what a following {@code {n}} repeats. */
+    private long last;
+
     private RepeatExpansion() {}
 
     static long of(String p) {
-        Deque<Long> outer = new ArrayDeque<>();
-        long current = 0;
-        long last = 0;
-        for (int i = 0; i < p.length() && current <= Regex.MAX_EXPANSION; i++) {
-            char c = p.charAt(i);
-            switch (c) {
-                case '\\' -> {
-                    int end = escapeEnd(p, i);
-                    long n = p.startsWith("\\Q", i) ? Math.max(1, end - i - 3) : 1;
-                    current += n;
-                    last = 1;
-                    i = end;
-                }
-                case '[' -> {
-                    i = classEnd(p, i);
-                    current++;
-                    last = 1;
-                }
-                case '(' -> {
-                    outer.push(current);
-                    current = 0;
-                    last = 0;
-                }
-                case ')' -> {
-                    long group = current;
-                    current = (outer.isEmpty() ? 0 : outer.pop()) + group;
-                    last = group;
-                }
-                case '{' -> {
-                    int end = p.indexOf('}', i);
-                    int count = end < 0 ? -1 : repeatCount(p.substring(i + 1, end));
-                    if (count < 0) {
-                        current++;
-                        last = 1;
-                    } else {
-                        current += last * (count - 1L);
-                        last = last * count;
-                        i = end;
-                    }
-                }
-                case '*', '+', '?', '|' -> { }
-                default -> {
-                    current++;
-                    last = 1;
-                }
+        RepeatExpansion e = new RepeatExpansion();
+        for (int i = 0; i < p.length() && e.current <= Regex.MAX_EXPANSION; i++) {
+            i = e.step(p, i);
+        }
+        while (!e.outer.isEmpty()) {
+            e.current += e.outer.pop();
+        }
+        return e.current;
+    }
+
+    /** Counts what starts at {@code i}; returns the index of its last character. */
+    private int step(String p, int i) {
+        switch (p.charAt(i)) {
+            case '\\' -> {
+                int end = escapeEnd(p, i);
+                atom(p.startsWith("\\Q", i) ? Math.max(1, end - i - 3) : 1);
+                return end;
             }
+            case '[' -> {
+                int end = classEnd(p, i);
+                atom(1);
+                return end;
+            }
+            case '(' -> {
+                outer.push(current);
+                current = 0;
+                last = 0;
+            }
+            case ')' -> {
+                long group = current;
+                current = (outer.isEmpty() ? 0 : outer.pop()) + group;
+                last = group;
+            }
+            case '{' -> {
+                return repeat(p, i);
+            }
+            case '*', '+', '?', '|' -> { }
+            default -> atom(1);
         }
-        while (!outer.isEmpty()) {
-            current += outer.pop();
+        return i;
+    }
+
+    /** An atom of {@code n} elements (a {@code \Q...\E} literal counts its characters). */
+    private void atom(long n) {
+        current += n;
+        last = 1;
+    }
+
+    /** {@code {n}}, {@code {n,}} or {@code {n,m}}: the last atom or group again, up to the count; else a literal '{'. */
+    private int repeat(String p, int i) {
+        int end = p.indexOf('}', i);
+        int count = end < 0 ? -1 : repeatCount(p.substring(i + 1, end));
+        if (count < 0) {
+            atom(1);
+            return i;
         }
-        return current;
+        current += last * (count - 1L);
+        last = last * count;
+        return end;
     }
 
     /** The largest count of a repetition body {@code n}, {@code n,} or {@code n,m} (capped at 1,001), or -1 if not one. */

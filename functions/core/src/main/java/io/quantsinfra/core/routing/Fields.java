@@ -142,27 +142,7 @@ final class Fields {
             return null;
         }
         if (v instanceof Map<?, ?> m) {
-            for (Object k : m.keySet()) {
-                if (!Set.of("secretRef", "jsonKey").contains(String.valueOf(k))) {
-                    problem(at + "." + k, "a secret reference has secretRef and jsonKey only");
-                    return null;
-                }
-            }
-            Object name = m.get("secretRef");
-            Object key = m.get("jsonKey");
-            if (!(name instanceof String n) || !SECRET_NAME.matcher(n).matches()) {
-                problem(at + ".secretRef", "must name a secret (letters, digits and /_+=.@-)");
-                return null;
-            }
-            if (key != null && !(key instanceof String)) {
-                problem(at + ".jsonKey", "must be a string");
-                return null;
-            }
-            if (!AlertingSecrets.isAlerting(n)) {
-                problem(at + ".secretRef", notForAlerting(n, (String) key));
-                return null;
-            }
-            return Credential.of(new SecretRef(n, (String) key));
+            return secretRef(at, m);
         }
         if (v instanceof String s && PLACEHOLDER.matcher(s).matches()) {
             problem(at, "'" + s + "' is an environment placeholder, which a Lambda cannot expand; give the credential as a "
@@ -178,6 +158,31 @@ final class Fields {
         }
         problem(at, "must be a string or a secret reference {secretRef: NAME, jsonKey: KEY}");
         return null;
+    }
+
+    /** {@code {secretRef: NAME, jsonKey: KEY}}, naming a secret the alerting may read ({@link AlertingSecrets}). */
+    private Credential secretRef(String at, Map<?, ?> m) {
+        for (Object k : m.keySet()) {
+            if (!Set.of("secretRef", "jsonKey").contains(String.valueOf(k))) {
+                problem(at + "." + k, "a secret reference has secretRef and jsonKey only");
+                return null;
+            }
+        }
+        Object name = m.get("secretRef");
+        Object key = m.get("jsonKey");
+        if (!(name instanceof String n) || !SECRET_NAME.matcher(n).matches()) {
+            problem(at + ".secretRef", "must name a secret (letters, digits and /_+=.@-)");
+            return null;
+        }
+        if (key != null && !(key instanceof String)) {
+            problem(at + ".jsonKey", "must be a string");
+            return null;
+        }
+        if (!AlertingSecrets.isAlerting(n)) {
+            problem(at + ".secretRef", notForAlerting(n, (String) key));
+            return null;
+        }
+        return Credential.of(new SecretRef(n, (String) key));
     }
 
     /** Why a reference to {@code name} is refused, with the command that stores the value where alerting may read it. */

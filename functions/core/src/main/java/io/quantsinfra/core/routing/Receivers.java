@@ -38,57 +38,81 @@ final class Receivers {
                 continue;
             }
             String name = f.string(at + ".name", m.get("name"), null, true);
-            for (Object k : m.keySet()) {
-                if (UNSUPPORTED.contains(String.valueOf(k))) {
-                    f.problem(at + "." + k, k + " is not supported; receivers here support webhook_configs, slack_configs, "
-                            + "telegram_configs, pagerduty_configs and email_configs");
-                } else if (!RECEIVER.contains(String.valueOf(k))) {
-                    f.problem(at + "." + k, "unknown key '" + k + "' in a receiver");
-                }
-            }
-            List<Integration> integrations = new ArrayList<>();
-            integrations.addAll(list(f, at, m, "webhook_configs", (a, c, n) -> webhook(f, a, c, n)));
-            integrations.addAll(list(f, at, m, "slack_configs", (a, c, n) -> slack(f, a, c, n, g)));
-            integrations.addAll(list(f, at, m, "telegram_configs", (a, c, n) -> telegram(f, a, c, n, g)));
-            integrations.addAll(list(f, at, m, "pagerduty_configs", (a, c, n) -> pagerduty(f, a, c, n, g)));
-            integrations.addAll(list(f, at, m, "email_configs", (a, c, n) -> email(f, a, c, n, g, warnings)));
-            Set<String> names = new HashSet<>();
-            for (Integration x : integrations) {
-                if (!names.add(x.name())) {
-                    f.problem(at, "two endpoints are named '" + x.name() + "'; give each a unique name");
-                }
-            }
-            Receiver.Strategy strategy = Receiver.Strategy.ALL;
-            Duration backoff = Duration.ofMillis(500);
-            int maxAttempts = Math.min(6, Math.max(1, integrations.size() * 2));
-            if (m.get("delivery") != null) {
-                if (!(m.get("delivery") instanceof Map<?, ?> d)) {
-                    f.problem(at + ".delivery", "must be a map with strategy, backoff, max_attempts");
-                } else {
-                    f.keys(at + ".delivery", d, DELIVERY, "delivery");
-                    try {
-                        strategy = Receiver.Strategy.fromValue(f.string(at + ".delivery.strategy", d.get("strategy"), "priority", false));
-                        if (strategy == Receiver.Strategy.ALL) {
-                            throw new IllegalArgumentException("must be one of priority, least_latency, round_robin, random");
-                        }
-                    } catch (IllegalArgumentException e) {
-                        f.problem(at + ".delivery.strategy", e.getMessage());
-                    }
-                    backoff = f.duration(at + ".delivery.backoff", d.get("backoff"), backoff);
-                    if (backoff.compareTo(Duration.ofSeconds(10)) > 0) {
-                        f.problem(at + ".delivery.backoff", "at most 10s: a notification must go out within one evaluation");
-                    }
-                    maxAttempts = f.integer(at + ".delivery.max_attempts", d.get("max_attempts"), maxAttempts, 1, 10);
-                }
-            }
+            receiverKeys(f, at, m);
+            List<Integration> integrations = integrations(f, at, m, g, warnings);
+            Delivery delivery = delivery(f, at, m.get("delivery"), integrations.size());
             if (name != null) {
                 if (out.containsKey(name)) {
                     f.problem(at + ".name", "receiver '" + name + "' is defined twice");
                 }
-                out.put(name, new Receiver(name, integrations, strategy, backoff, maxAttempts));
+                out.put(name, new Receiver(name, integrations, delivery.strategy(), delivery.backoff(), delivery.maxAttempts()));
             }
         }
         return out;
+    }
+
+    private static void receiverKeys(Fields f, String at, Map<?, ?> m) {
+        for (Object k : m.keySet()) {
+            if (UNSUPPORTED.contains(String.valueOf(k))) {
+                f.problem(at + "." + k, k + " is not supported; receivers here support webhook_configs, slack_configs, "
+                        + "telegram_configs, pagerduty_configs and email_configs");
+            } else if (!RECEIVER.contains(String.valueOf(k))) {
+                f.problem(at + "." + k, "unknown key '" + k + "' in a receiver");
+            }
+        }
+    }
+
+    /** A receiver's endpoints over all five integrations, each named uniquely: stats and failover go by the name. */
+    private static List<Integration> integrations(Fields f, String at, Map<?, ?> m, Globals g, List<String> warnings) {
+        List<Integration> integrations = new ArrayList<>();
+        integrations.addAll(list(f, at, m, "webhook_configs", (a, c, n) -> webhook(f, a, c, n)));
+        integrations.addAll(list(f, at, m, "slack_configs", (a, c, n) -> slack(f, a, c, n, g)));
+        integrations.addAll(list(f, at, m, "telegram_configs", (a, c, n) -> telegram(f, a, c, n, g)));
+        integrations.addAll(list(f, at, m, "pagerduty_configs", (a, c, n) -> pagerduty(f, a, c, n, g)));
+        integrations.addAll(list(f, at, m, "email_configs", (a, c, n) -> email(f, a, c, n, g, warnings)));
+        Set<String> names = new HashSet<>();
+        for (Integration x : integrations) {
+            if (!names.add(x.name())) {
+                f.problem(at, "two endpoints are named '" + x.name() + "'; give each a unique name");
+            }
+        }
+        return integrations;
+    }
+
+    /** How a receiver delivers over its endpoints. */
+    private record Delivery(Receiver.Strategy strategy, Duration backoff, int maxAttempts) {}
+
+    /**
+     * The {@code delivery} extension. Without it a receiver sends to all its endpoints, as Alertmanager does; with it,
+     * to one at a time by {@code strategy} (priority by default), failing over with backoff. The backoff is capped
+     * so a notification goes out within one evaluation cycle.
+     */
+    private static Delivery delivery(Fields f, String at, Object value, int endpoints) {
+        Receiver.Strategy strategy = Receiver.Strategy.ALL;
+        Duration backoff = Duration.ofMillis(500);
+        int maxAttempts = Math.min(6, Math.max(1, endpoints * 2));
+        if (value == null) {
+            return new Delivery(strategy, backoff, maxAttempts);
+        }
+        if (!(value instanceof Map<?, ?> d)) {
+            f.problem(at + ".delivery", "must be a map with strategy, backoff, max_attempts");
+            return new Delivery(strategy, backoff, maxAttempts);
+        }
+        f.keys(at + ".delivery", d, DELIVERY, "delivery");
+        try {
+            strategy = Receiver.Strategy.fromValue(f.string(at + ".delivery.strategy", d.get("strategy"), "priority", false));
+            if (strategy == Receiver.Strategy.ALL) {
+                throw new IllegalArgumentException("must be one of priority, least_latency, round_robin, random");
+            }
+        } catch (IllegalArgumentException e) {
+            f.problem(at + ".delivery.strategy", e.getMessage());
+        }
+        backoff = f.duration(at + ".delivery.backoff", d.get("backoff"), backoff);
+        if (backoff.compareTo(Duration.ofSeconds(10)) > 0) {
+            f.problem(at + ".delivery.backoff", "at most 10s: a notification must go out within one evaluation");
+        }
+        maxAttempts = f.integer(at + ".delivery.max_attempts", d.get("max_attempts"), maxAttempts, 1, 10);
+        return new Delivery(strategy, backoff, maxAttempts);
     }
 
     private interface Maker {
@@ -266,37 +290,45 @@ final class Receivers {
         return u == null || plainToken(f, at + ".client_url", u) ? "" : u;
     }
 
-    private static Integration email(Fields f, String at, Map<?, ?> c, String dflt, Globals g, List<String> warnings) {
-        f.keys(at, c, allowed("to", "from", "smarthost", "auth_username", "auth_password", "auth_identity", "auth_secret",
-                "require_tls", "hello", "headers", "html", "text", "tls_config"), "an email config");
-        for (String k : List.of("smarthost", "auth_username", "auth_identity", "require_tls", "hello", "tls_config")) {
-            if (c.containsKey(k)) {
-                warnings.add(at + "." + k + " is accepted and not used: email goes through SES");
+    /**
+     * Alertmanager's SMTP settings, accepted so its configs load unchanged but unused (email goes through SES): each
+     * is warned about, and a credential among them is still checked as a secret reference, so a literal one is
+     * refused rather than stored.
+     */
+    static void unusedSmtp(Fields f, String prefix, Map<?, ?> m, List<String> plain, List<String> credentials,
+                           List<String> warnings) {
+        for (String k : plain) {
+            if (m.containsKey(k)) {
+                warnings.add(prefix + k + " is accepted and not used: email goes through SES");
             }
         }
-        for (String k : List.of("auth_password", "auth_secret")) {
-            if (c.containsKey(k)) {
-                f.credential(at + "." + k, c.get(k), false, false);
-                warnings.add(at + "." + k + " is accepted and not used: email goes through SES");
+        for (String k : credentials) {
+            if (m.containsKey(k)) {
+                f.credential(prefix + k, m.get(k), false, false);
+                warnings.add(prefix + k + " is accepted and not used: email goes through SES");
             }
         }
-        String toText = f.string(at + ".to", c.get("to"), null, true);
+    }
+
+    /** {@code to}: comma-separated addresses, each checked. */
+    private static List<String> addresses(Fields f, String at, String toText) {
         List<String> to = new ArrayList<>();
         if (toText != null) {
             for (String a : toText.split(",")) {
                 String s = a.strip();
                 if (!s.matches("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+")) {
-                    f.problem(at + ".to", "'" + s + "' is not an email address");
+                    f.problem(at, "'" + s + "' is not an email address");
                 }
                 to.add(s);
             }
         }
-        String from = f.string(at + ".from", c.get("from"), g.smtpFrom(), false);
-        if (from == null) {
-            f.problem(at + ".from", "is required (or global.smtp_from): the SES-verified sender");
-        }
+        return to;
+    }
+
+    /** The {@code Subject} header's template, or {@code null}; SES sets every other header, so they are warned about. */
+    private static String subject(Fields f, String at, Object headers, List<String> warnings) {
         String subject = null;
-        if (c.get("headers") instanceof Map<?, ?> h) {
+        if (headers instanceof Map<?, ?> h) {
             for (Map.Entry<?, ?> e : h.entrySet()) {
                 if (String.valueOf(e.getKey()).equalsIgnoreCase("subject")) {
                     subject = template(f, at + ".headers.Subject", e.getValue(), null);
@@ -304,9 +336,23 @@ final class Receivers {
                     warnings.add(at + ".headers." + e.getKey() + " is not sent: SES sets the headers");
                 }
             }
-        } else if (c.get("headers") != null) {
+        } else if (headers != null) {
             f.problem(at + ".headers", "must be a map");
         }
+        return subject;
+    }
+
+    private static Integration email(Fields f, String at, Map<?, ?> c, String dflt, Globals g, List<String> warnings) {
+        f.keys(at, c, allowed("to", "from", "smarthost", "auth_username", "auth_password", "auth_identity", "auth_secret",
+                "require_tls", "hello", "headers", "html", "text", "tls_config"), "an email config");
+        unusedSmtp(f, at + ".", c, List.of("smarthost", "auth_username", "auth_identity", "require_tls", "hello", "tls_config"),
+                List.of("auth_password", "auth_secret"), warnings);
+        List<String> to = addresses(f, at + ".to", f.string(at + ".to", c.get("to"), null, true));
+        String from = f.string(at + ".from", c.get("from"), g.smtpFrom(), false);
+        if (from == null) {
+            f.problem(at + ".from", "is required (or global.smtp_from): the SES-verified sender");
+        }
+        String subject = subject(f, at, c.get("headers"), warnings);
         return new Integration.Email(name(f, at, c, dflt), f.bool(at + ".send_resolved", c.get("send_resolved"), false),
                 priority(f, at, c), rate(f, at, c), to, from, subject == null ? DefaultTemplates.TITLE : subject,
                 template(f, at + ".text", c.get("text"), DefaultTemplates.EMAIL_TEXT),

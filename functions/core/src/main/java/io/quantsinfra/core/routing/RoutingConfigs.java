@@ -60,58 +60,62 @@ public final class RoutingConfigs {
         }
         f.keys("global", global, GLOBAL, "global");
         Duration resolveTimeout = f.duration("global.resolve_timeout", global.get("resolve_timeout"), Duration.ofMinutes(5));
-        for (String k : List.of("smtp_smarthost", "smtp_auth_username", "smtp_auth_identity", "smtp_hello", "smtp_require_tls")) {
-            if (global.containsKey(k)) {
-                warnings.add("global." + k + " is accepted and not used: email goes through SES");
-            }
-        }
-        for (String k : List.of("smtp_auth_password", "smtp_auth_secret")) {
-            if (global.containsKey(k)) {
-                f.credential("global." + k, global.get(k), false, false);
-                warnings.add("global." + k + " is accepted and not used: email goes through SES");
-            }
-        }
-        Receivers.Globals globals = new Receivers.Globals(
+        Map<String, Receiver> receivers = Receivers.parse(f, doc.get("receivers"), globals(f, global, warnings), warnings);
+        Route route = rootRoute(f, doc.get("route"), receivers);
+        List<InhibitRule> inhibit = inhibitRules(f, doc.get("inhibit_rules"));
+        f.throwIfAny();
+        return new RoutingConfig(resolveTimeout, route, receivers, inhibit, warnings);
+    }
+
+    /** The {@code global} defaults receivers inherit; the SMTP ones are accepted and unused ({@link Receivers#unusedSmtp}). */
+    private static Receivers.Globals globals(Fields f, Map<?, ?> global, List<String> warnings) {
+        Receivers.unusedSmtp(f, "global.", global,
+                List.of("smtp_smarthost", "smtp_auth_username", "smtp_auth_identity", "smtp_hello", "smtp_require_tls"),
+                List.of("smtp_auth_password", "smtp_auth_secret"), warnings);
+        return new Receivers.Globals(
                 f.string("global.smtp_from", global.get("smtp_from"), null, false),
                 f.credential("global.slack_api_url", global.get("slack_api_url"), false, false),
                 f.string("global.telegram_api_url", global.get("telegram_api_url"), "https://api.telegram.org", false),
                 f.string("global.pagerduty_url", global.get("pagerduty_url"), "https://events.pagerduty.com/v2/enqueue", false));
-        Map<String, Receiver> receivers = Receivers.parse(f, doc.get("receivers"), globals, warnings);
-        Route route = null;
-        if (!(doc.get("route") instanceof Map<?, ?> r)) {
-            f.problem("route", doc.get("route") == null ? "route is required: the root of the routing tree" : "route must be a map");
-        } else {
-            if (r.containsKey("matchers") || r.containsKey("match") || r.containsKey("match_re")) {
-                f.problem("route.matchers", "the root route matches every alert; it cannot have matchers");
-            }
-            if (r.get("receiver") == null) {
-                f.problem("route.receiver", "the root route needs a receiver");
-            }
-            route = route(f, "route", r, null, "{}", receivers, 1);
+    }
+
+    /** The root route: required, with a receiver, and no matchers since every alert enters the tree there. */
+    private static Route rootRoute(Fields f, Object value, Map<String, Receiver> receivers) {
+        if (!(value instanceof Map<?, ?> r)) {
+            f.problem("route", value == null ? "route is required: the root of the routing tree" : "route must be a map");
+            return null;
         }
+        if (r.containsKey("matchers") || r.containsKey("match") || r.containsKey("match_re")) {
+            f.problem("route.matchers", "the root route matches every alert; it cannot have matchers");
+        }
+        if (r.get("receiver") == null) {
+            f.problem("route.receiver", "the root route needs a receiver");
+        }
+        return route(f, "route", r, null, "{}", receivers, 1);
+    }
+
+    private static List<InhibitRule> inhibitRules(Fields f, Object ir) {
         List<InhibitRule> inhibit = new ArrayList<>();
-        Object ir = doc.get("inhibit_rules");
         if (ir != null && !(ir instanceof List<?>)) {
             f.problem("inhibit_rules", "must be a list");
-        } else if (ir != null) {
-            List<?> list = (List<?>) ir;
-            for (int i = 0; i < list.size(); i++) {
-                String at = "inhibit_rules[" + i + "]";
-                if (!(list.get(i) instanceof Map<?, ?> m)) {
-                    f.problem(at, "must be a map with source_matchers, target_matchers and equal");
-                    continue;
-                }
-                f.keys(at, m, INHIBIT, "an inhibit rule");
-                List<LabelMatcher> source = matchers(f, at, m, "source_");
-                List<LabelMatcher> target = matchers(f, at, m, "target_");
-                if (source.isEmpty() || target.isEmpty()) {
-                    f.problem(at, "an inhibit rule needs source_matchers and target_matchers; without them it would mute everything");
-                }
-                inhibit.add(new InhibitRule(source, target, f.strings(at + ".equal", m.get("equal"))));
-            }
+            return inhibit;
         }
-        f.throwIfAny();
-        return new RoutingConfig(resolveTimeout, route, receivers, inhibit, warnings);
+        List<?> list = ir == null ? List.of() : (List<?>) ir;
+        for (int i = 0; i < list.size(); i++) {
+            String at = "inhibit_rules[" + i + "]";
+            if (!(list.get(i) instanceof Map<?, ?> m)) {
+                f.problem(at, "must be a map with source_matchers, target_matchers and equal");
+                continue;
+            }
+            f.keys(at, m, INHIBIT, "an inhibit rule");
+            List<LabelMatcher> source = matchers(f, at, m, "source_");
+            List<LabelMatcher> target = matchers(f, at, m, "target_");
+            if (source.isEmpty() || target.isEmpty()) {
+                f.problem(at, "an inhibit rule needs source_matchers and target_matchers; without them it would mute everything");
+            }
+            inhibit.add(new InhibitRule(source, target, f.strings(at + ".equal", m.get("equal"))));
+        }
+        return inhibit;
     }
 
     private static Route route(Fields f, String at, Map<?, ?> m, Route parent, String id, Map<String, Receiver> receivers,
@@ -122,23 +126,7 @@ public final class RoutingConfigs {
             f.problem(at + ".receiver", "receiver '" + receiver + "' is not defined in receivers");
         }
         List<LabelMatcher> matchers = matchers(f, at, m, "");
-        List<String> groupBy = parent == null ? List.of() : parent.groupBy();
-        boolean all = parent != null && parent.groupByAll();
-        if (m.get("group_by") != null) {
-            groupBy = f.strings(at + ".group_by", m.get("group_by"));
-            all = groupBy.contains("...");
-            if (all && groupBy.size() > 1) {
-                f.problem(at + ".group_by", "'...' groups by every label and cannot be combined with other labels");
-            }
-            groupBy.stream().filter(l -> !l.equals("...") && !LABEL_NAME.matcher(l).matches()).forEach(l ->
-                    f.problem(at + ".group_by", "'" + l + "' is not a label name (letters, digits and '_', not starting with a digit)"));
-            if (new HashSet<>(groupBy).size() != groupBy.size()) {
-                f.problem(at + ".group_by", "lists a label twice");
-            }
-            if (all) {
-                groupBy = List.of();
-            }
-        }
+        GroupBy groupBy = groupBy(f, at, m.get("group_by"), parent);
         Duration wait = f.duration(at + ".group_wait", m.get("group_wait"), parent == null ? GROUP_WAIT : parent.groupWait());
         Duration interval = f.duration(at + ".group_interval", m.get("group_interval"),
                 parent == null ? GROUP_INTERVAL : parent.groupInterval());
@@ -154,9 +142,38 @@ public final class RoutingConfigs {
         if (parent == null && cont) {
             f.problem(at + ".continue", "the root route cannot have continue");
         }
-        Route self = new Route(id, receiver, matchers, groupBy, all, wait, interval, repeat, cont, List.of());
+        Route self = new Route(id, receiver, matchers, groupBy.labels(), groupBy.all(), wait, interval, repeat, cont, List.of());
+        List<Route> children = children(f, at, m.get("routes"), self, id, receivers, depth);
+        return new Route(id, receiver, matchers, groupBy.labels(), groupBy.all(), wait, interval, repeat, cont, children);
+    }
+
+    /** A route's {@code group_by}: inherited when absent; {@code ...} alone means every label. */
+    private record GroupBy(List<String> labels, boolean all) {}
+
+    private static GroupBy groupBy(Fields f, String at, Object value, Route parent) {
+        if (value == null) {
+            return parent == null ? new GroupBy(List.of(), false) : new GroupBy(parent.groupBy(), parent.groupByAll());
+        }
+        List<String> groupBy = f.strings(at + ".group_by", value);
+        boolean all = groupBy.contains("...");
+        if (all && groupBy.size() > 1) {
+            f.problem(at + ".group_by", "'...' groups by every label and cannot be combined with other labels");
+        }
+        groupBy.stream().filter(l -> !l.equals("...") && !LABEL_NAME.matcher(l).matches()).forEach(l ->
+                f.problem(at + ".group_by", "'" + l + "' is not a label name (letters, digits and '_', not starting with a digit)"));
+        if (new HashSet<>(groupBy).size() != groupBy.size()) {
+            f.problem(at + ".group_by", "lists a label twice");
+        }
+        return new GroupBy(all ? List.of() : groupBy, all);
+    }
+
+    /**
+     * The child routes, at most {@link #MAX_ROUTE_DEPTH} levels deep. A child's id is its parent's, its matchers and
+     * its position: the dispatcher keys alert groups (and the notification log their state) by it.
+     */
+    private static List<Route> children(Fields f, String at, Object rs, Route self, String id, Map<String, Receiver> receivers,
+                                        int depth) {
         List<Route> children = new ArrayList<>();
-        Object rs = m.get("routes");
         if (rs != null && !(rs instanceof List<?>)) {
             f.problem(at + ".routes", "must be a list of routes");
         } else if (rs != null && depth >= MAX_ROUTE_DEPTH && !((List<?>) rs).isEmpty()) {
@@ -173,7 +190,7 @@ public final class RoutingConfigs {
                 children.add(route(f, at + ".routes[" + i + "]", child, self, childId, receivers, depth + 1));
             }
         }
-        return new Route(id, receiver, matchers, groupBy, all, wait, interval, repeat, cont, children);
+        return children;
     }
 
     private static String matcherText(Map<?, ?> m) {

@@ -42,8 +42,8 @@ public final class RoutingService {
         checkTargets(config, warnings);
         StoredRoutingConfig current = store.get().orElse(null);
         List<String> names = new ArrayList<>(config.receivers().keySet());
-        if (current != null && io.quantsinfra.core.catalog.schema.Json.write(current.document())
-                .equals(io.quantsinfra.core.catalog.schema.Json.write(document))) {
+        if (current != null && io.quantsinfra.core.json.Json.write(current.document())
+                .equals(io.quantsinfra.core.json.Json.write(document))) {
             return new Applied(current.version(), true, names, warnings);
         }
         long version = current == null ? 1 : current.version() + 1;

@@ -134,48 +134,67 @@ public final class RuleFiles {
                 problem(at + "." + k, where + ": unknown key '" + k + "' (a group has name, interval, limit, rules)");
             }
         }
-        Duration interval = Duration.ofMinutes(1);
-        if (m.get("interval") != null) {
-            interval = duration(at + ".interval", where, m.get("interval"));
-            if (interval != null && (interval.toSeconds() % 60 != 0 || interval.isZero())) {
-                problem(at + ".interval", where + ": interval must be whole minutes (the evaluator runs every minute); got "
-                        + m.get("interval"));
-            }
-        }
-        int limit = 0;
-        if (m.get("limit") != null) {
-            if (m.get("limit") instanceof Number n && n.longValue() >= 0 && n.longValue() <= 100_000 && n.doubleValue() == n.longValue()) {
-                limit = n.intValue();
-            } else {
-                problem(at + ".limit", where + ": limit must be a whole number ≥ 0");
-            }
-        }
-        Object rulesValue = m.get("rules");
-        List<AlertRule> rules = new ArrayList<>();
-        if (rulesValue != null && !(rulesValue instanceof List<?>)) {
-            problem(at + ".rules", where + ": rules must be a list");
-        } else if (rulesValue != null) {
-            List<?> list = (List<?>) rulesValue;
-            for (int j = 0; j < list.size(); j++) {
-                String rat = at + ".rules[" + j + "]";
-                if (++ruleCount == MAX_RULES + 1) {
-                    problem(rat, where + ": the file has more than " + MAX_RULES + " rules; the limit is " + MAX_RULES
-                            + " rules per rule file (the rest were not checked)");
-                }
-                if (ruleCount > MAX_RULES) {
-                    break;
-                }
-                if (!(list.get(j) instanceof Map<?, ?> r)) {
-                    problem(rat, where + ": each rule must be a map with alert and expr");
-                    continue;
-                }
-                AlertRule rule = rule(rat, name == null ? "?" : name, where, r);
-                if (rule != null) {
-                    rules.add(rule);
-                }
-            }
-        }
+        Duration interval = interval(at, where, m.get("interval"));
+        int limit = limit(at, where, m.get("limit"));
+        List<AlertRule> rules = rules(at, where, name, m.get("rules"));
         return name == null || interval == null ? null : new RuleGroup(file, name, interval, limit, rules);
+    }
+
+    /** A group's interval: one minute by default, else whole minutes, since the evaluator runs once a minute. */
+    private Duration interval(String at, String where, Object value) {
+        if (value == null) {
+            return Duration.ofMinutes(1);
+        }
+        Duration interval = duration(at + ".interval", where, value);
+        if (interval != null && (interval.toSeconds() % 60 != 0 || interval.isZero())) {
+            problem(at + ".interval", where + ": interval must be whole minutes (the evaluator runs every minute); got "
+                    + value);
+        }
+        return interval;
+    }
+
+    /** A group's limit on active alerts per rule: 0 (none) by default. */
+    private int limit(String at, String where, Object value) {
+        if (value == null) {
+            return 0;
+        }
+        if (value instanceof Number n && n.longValue() >= 0 && n.longValue() <= 100_000 && n.doubleValue() == n.longValue()) {
+            return n.intValue();
+        }
+        problem(at + ".limit", where + ": limit must be a whole number ≥ 0");
+        return 0;
+    }
+
+    /** A group's rules, counted against the file's {@link #MAX_RULES}: past it, one problem and no more checking. */
+    private List<AlertRule> rules(String at, String where, String group, Object value) {
+        List<AlertRule> rules = new ArrayList<>();
+        if (value != null && !(value instanceof List<?>)) {
+            problem(at + ".rules", where + ": rules must be a list");
+            return rules;
+        }
+        if (value == null) {
+            return rules;
+        }
+        List<?> list = (List<?>) value;
+        for (int j = 0; j < list.size(); j++) {
+            String rat = at + ".rules[" + j + "]";
+            if (++ruleCount == MAX_RULES + 1) {
+                problem(rat, where + ": the file has more than " + MAX_RULES + " rules; the limit is " + MAX_RULES
+                        + " rules per rule file (the rest were not checked)");
+            }
+            if (ruleCount > MAX_RULES) {
+                break;
+            }
+            if (!(list.get(j) instanceof Map<?, ?> r)) {
+                problem(rat, where + ": each rule must be a map with alert and expr");
+                continue;
+            }
+            AlertRule rule = rule(rat, group == null ? "?" : group, where, r);
+            if (rule != null) {
+                rules.add(rule);
+            }
+        }
+        return rules;
     }
 
     private AlertRule rule(String at, String group, String groupWhere, Map<?, ?> r) {
@@ -191,19 +210,8 @@ public final class RuleFiles {
         }
         String where = groupWhere + ", rule '" + alert + "'";
         int before = problems.size();
-        for (Object k : r.keySet()) {
-            if (!RULE_KEYS.contains(String.valueOf(k))) {
-                problem(at + "." + k, where + ": unknown key '" + k + "' (a rule has alert, expr, for, keep_firing_for, "
-                        + "labels, annotations)");
-            }
-        }
-        Object sourceValue = r.get("annotations") instanceof Map<?, ?> am ? am.get(AlertRule.SOURCE) : null;
-        String source = sourceValue == null ? null : String.valueOf(sourceValue).strip();
-        if (source != null && !source.equals("cloudwatch") && !source.equals("prometheus")) {
-            problem(at + ".annotations." + AlertRule.SOURCE, where + ": " + AlertRule.SOURCE
-                    + " is cloudwatch or prometheus (where the rule is evaluated); got '" + source + "'");
-            source = null;
-        }
+        unknownKeys(at, where, r);
+        String source = source(at, where, r.get("annotations"));
         RuleSource.Choice parsed = expression(at + ".expr", where, r.get("expr"), source);
         Expr expr = parsed == null ? null : parsed.expr();
         String prometheus = parsed == null ? null : parsed.prometheus();
@@ -213,11 +221,55 @@ public final class RuleFiles {
         Map<String, String> labels = strings(at + ".labels", where, "labels", r.get("labels"));
         Map<String, String> annotations = strings(at + ".annotations", where, "annotations", r.get("annotations"));
         Map<String, GoTemplate> labelTemplates = templates(at + ".labels", where, labels);
+        Map<String, String> visible = visible(annotations);
+        Map<String, GoTemplate> annotationTemplates = templates(at + ".annotations", where, visible);
+        reserved(at, where, labels, annotations, prometheus);
+        // The M-of-N and missing-data extensions shape CloudWatch evaluation only; Prometheus's rules ignore them.
+        int[] datapoints = prometheus != null ? new int[] {1, 1} : datapoints(at, where, annotations.get(AlertRule.DATAPOINTS));
+        MissingData missing = prometheus != null ? MissingData.MISSING
+                : missingData(at, where, annotations.get(AlertRule.MISSING_DATA), expr);
+        if (problems.size() > before || expr == null || forDuration == null || keep == null) {
+            return null;
+        }
+        String text = ((String) r.get("expr")).strip();
+        String id = io.quantsinfra.core.promql.Labels.of("f", file, "g", group, "a", alert, "e", text).fingerprint();
+        return new AlertRule(id, file, group, alert, text, expr, forDuration, keep, labels, visible, datapoints[0],
+                datapoints[1], missing, labelTemplates, annotationTemplates, prometheus);
+    }
+
+    /** The annotations an alert carries: quants-infra's extensions steer evaluation and are not shown. */
+    private static Map<String, String> visible(Map<String, String> annotations) {
         Map<String, String> visible = new LinkedHashMap<>(annotations);
         visible.remove(AlertRule.DATAPOINTS);
         visible.remove(AlertRule.MISSING_DATA);
         visible.remove(AlertRule.SOURCE);
-        Map<String, GoTemplate> annotationTemplates = templates(at + ".annotations", where, visible);
+        return visible;
+    }
+
+    private void unknownKeys(String at, String where, Map<?, ?> r) {
+        for (Object k : r.keySet()) {
+            if (!RULE_KEYS.contains(String.valueOf(k))) {
+                problem(at + "." + k, where + ": unknown key '" + k + "' (a rule has alert, expr, for, keep_firing_for, "
+                        + "labels, annotations)");
+            }
+        }
+    }
+
+    /** Where the rule asks to be evaluated ({@link AlertRule#SOURCE}), or {@code null} to let {@link RuleSource} choose. */
+    private String source(String at, String where, Object annotations) {
+        Object sourceValue = annotations instanceof Map<?, ?> am ? am.get(AlertRule.SOURCE) : null;
+        String source = sourceValue == null ? null : String.valueOf(sourceValue).strip();
+        if (source != null && !source.equals("cloudwatch") && !source.equals("prometheus")) {
+            problem(at + ".annotations." + AlertRule.SOURCE, where + ": " + AlertRule.SOURCE
+                    + " is cloudwatch or prometheus (where the rule is evaluated); got '" + source + "'");
+            return null;
+        }
+        return source;
+    }
+
+    /** Labels the evaluator sets itself, and CloudWatch-only extensions on a rule Prometheus evaluates. */
+    private void reserved(String at, String where, Map<String, String> labels, Map<String, String> annotations,
+                          String prometheus) {
         for (String reserved : List.of("alertname")) {
             if (labels.containsKey(reserved)) {
                 problem(at + ".labels." + reserved, where + ": the label " + reserved + " is set from 'alert' and cannot be overridden");
@@ -231,41 +283,43 @@ public final class RuleFiles {
                 }
             }
         }
-        int m = 1;
-        int n = 1;
-        String dp = prometheus != null ? null : annotations.get(AlertRule.DATAPOINTS);
-        if (dp != null) {
-            var matcher = DATAPOINTS.matcher(dp.strip());
-            if (!matcher.matches() || Integer.parseInt(matcher.group(1)) < 1
-                    || Integer.parseInt(matcher.group(1)) > Integer.parseInt(matcher.group(2))
-                    || Integer.parseInt(matcher.group(2)) > 60) {
-                problem(at + ".annotations." + AlertRule.DATAPOINTS, where + ": " + AlertRule.DATAPOINTS
-                        + " is \"M/N\" with 1 ≤ M ≤ N ≤ 60 (M breaching minutes of the last N); got '" + dp + "'");
-            } else {
-                m = Integer.parseInt(matcher.group(1));
-                n = Integer.parseInt(matcher.group(2));
-            }
+    }
+
+    /** {@code quants_infra_datapoints: "M/N"}: M breaching minutes of the last N; 1 of 1 when absent or refused. */
+    private int[] datapoints(String at, String where, String dp) {
+        if (dp == null) {
+            return new int[] {1, 1};
         }
+        var matcher = DATAPOINTS.matcher(dp.strip());
+        if (!matcher.matches() || Integer.parseInt(matcher.group(1)) < 1
+                || Integer.parseInt(matcher.group(1)) > Integer.parseInt(matcher.group(2))
+                || Integer.parseInt(matcher.group(2)) > 60) {
+            problem(at + ".annotations." + AlertRule.DATAPOINTS, where + ": " + AlertRule.DATAPOINTS
+                    + " is \"M/N\" with 1 ≤ M ≤ N ≤ 60 (M breaching minutes of the last N); got '" + dp + "'");
+            return new int[] {1, 1};
+        }
+        return new int[] {Integer.parseInt(matcher.group(1)), Integer.parseInt(matcher.group(2))};
+    }
+
+    /**
+     * {@code quants_infra_missing_data}: what a minute without data counts as. Anything but the default needs a
+     * threshold on one series, where "the series has no data" means something ({@link #singleSeries}).
+     */
+    private MissingData missingData(String at, String where, String md, Expr expr) {
         MissingData missing = MissingData.MISSING;
-        String md = prometheus != null ? null : annotations.get(AlertRule.MISSING_DATA);
-        if (md != null) {
-            try {
-                missing = MissingData.fromValue(md.strip());
-            } catch (IllegalArgumentException e) {
-                problem(at + ".annotations." + AlertRule.MISSING_DATA, where + ": " + AlertRule.MISSING_DATA + " " + e.getMessage());
-            }
-            if (expr != null && missing != MissingData.MISSING && !singleSeries(expr)) {
-                problem(at + ".annotations." + AlertRule.MISSING_DATA, where + ": " + AlertRule.MISSING_DATA
-                        + " applies only to a threshold on one series, like metric{...} > 80 or avg_over_time(metric{...}[5m]) > 80");
-            }
+        if (md == null) {
+            return missing;
         }
-        if (problems.size() > before || expr == null || forDuration == null || keep == null) {
-            return null;
+        try {
+            missing = MissingData.fromValue(md.strip());
+        } catch (IllegalArgumentException e) {
+            problem(at + ".annotations." + AlertRule.MISSING_DATA, where + ": " + AlertRule.MISSING_DATA + " " + e.getMessage());
         }
-        String text = ((String) r.get("expr")).strip();
-        String id = io.quantsinfra.core.promql.Labels.of("f", file, "g", group, "a", alert, "e", text).fingerprint();
-        return new AlertRule(id, file, group, alert, text, expr, forDuration, keep, labels, visible, m, n, missing,
-                labelTemplates, annotationTemplates, prometheus);
+        if (expr != null && missing != MissingData.MISSING && !singleSeries(expr)) {
+            problem(at + ".annotations." + AlertRule.MISSING_DATA, where + ": " + AlertRule.MISSING_DATA
+                    + " applies only to a threshold on one series, like metric{...} > 80 or avg_over_time(metric{...}[5m]) > 80");
+        }
+        return missing;
     }
 
     /** {@code selector OP number} or {@code range_fn(selector[r]) OP number}: one output series per input series. */

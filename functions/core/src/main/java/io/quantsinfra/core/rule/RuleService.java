@@ -80,7 +80,7 @@ public final class RuleService {
 
     /** Equal as JSON: a document read back from the store may hold 1 where the request held 1 (Long vs Integer). */
     static boolean sameDocument(Map<String, Object> a, Map<String, Object> b) {
-        return io.quantsinfra.core.catalog.schema.Json.write(a).equals(io.quantsinfra.core.catalog.schema.Json.write(b));
+        return io.quantsinfra.core.json.Json.write(a).equals(io.quantsinfra.core.json.Json.write(b));
     }
 
     public List<Summary> list() {

@@ -50,6 +50,15 @@ final class RuleSource {
         if ("cloudwatch".equals(source)) {
             return Choice.refused("expr: " + cloudWatchRefusal);
         }
+        return forPrometheus(text, e, cloudWatchRefusal);
+    }
+
+    /**
+     * The rule goes to the monitor's Prometheus, asked for or because CloudWatch cannot evaluate it
+     * ({@code cloudWatchRefusal}): checked against Prometheus's grammar, with why it goes there; refused when it also
+     * reads series only CloudWatch holds, since no single source has both.
+     */
+    private static Choice forPrometheus(String text, Expr e, String cloudWatchRefusal) {
         PromQl.PrometheusCheck p;
         try {
             p = PromQl.checkForPrometheus(text);

@@ -48,10 +48,13 @@ final class Parser {
     private final List<Node> root = new ArrayList<>();
     private final Set<String> called = new java.util.LinkedHashSet<>();
     private List<Node> current = root;
+    /** The pipelines inside actions, declaring into and reading from {@link #scope}. */
+    private final Pipelines pipelines;
 
     private Parser(String src, Set<String> predeclared) {
         this.src = src;
         this.scope = new ArrayList<>(predeclared);
+        this.pipelines = new Pipelines(scope, open::size);
     }
 
     /** Parses {@code src}; {@code predeclared} names the {@code $variables} it may use besides {@code $}. */
@@ -141,47 +144,31 @@ final class Parser {
             throw new TemplateException("empty action {{ }}");
         }
         Tok first = toks.getFirst();
-        List<Tok> rest = toks.subList(1, toks.size());
-        if (first.type() == Tok.Type.IDENT) {
-            switch (first.text()) {
-                case "if" -> {
-                    Frame f = push(Kind.IF);
-                    f.branches.add(new Node.Branch(pipeline(rest, 0), f.body));
-                    return;
-                }
-                case "range" -> {
-                    range(rest);
-                    return;
-                }
-                case "with" -> {
-                    push(Kind.WITH).pipeline = pipeline(rest, 0);
-                    return;
-                }
-                case "define" -> {
-                    define(rest);
-                    return;
-                }
-                case "block" -> {
-                    block(rest);
-                    return;
-                }
-                case "template" -> {
-                    current.add(call(rest));
-                    return;
-                }
-                case "else" -> {
-                    elseAction(rest);
-                    return;
-                }
-                case "end" -> {
-                    end(rest);
-                    return;
-                }
-                case "break", "continue" -> throw new TemplateException("{{" + first.text() + "}} is not supported");
-                default -> { }
+        if (first.type() != Tok.Type.IDENT || !control(first.text(), toks.subList(1, toks.size()))) {
+            current.add(new Node.Action(pipelines.pipeline(toks, 0)));
+        }
+    }
+
+    /** A control action ({@code if}, {@code range}, {@code end} ...); false when {@code name} is none, for a pipeline. */
+    private boolean control(String name, List<Tok> rest) {
+        switch (name) {
+            case "if" -> {
+                Frame f = push(Kind.IF);
+                f.branches.add(new Node.Branch(pipelines.pipeline(rest, 0), f.body));
+            }
+            case "range" -> range(rest);
+            case "with" -> push(Kind.WITH).pipeline = pipelines.pipeline(rest, 0);
+            case "define" -> define(rest);
+            case "block" -> block(rest);
+            case "template" -> current.add(call(rest));
+            case "else" -> elseAction(rest);
+            case "end" -> end(rest);
+            case "break", "continue" -> throw new TemplateException("{{" + name + "}} is not supported");
+            default -> {
+                return false;
             }
         }
-        current.add(new Node.Action(pipeline(toks, 0)));
+        return true;
     }
 
     private Frame push(Kind kind) {
@@ -204,14 +191,14 @@ final class Parser {
         }
         Frame f = push(Kind.RANGE);
         if (decl < 0) {
-            f.pipeline = pipeline(toks, 0);
+            f.pipeline = pipelines.pipeline(toks, 0);
             return;
         }
         List<Tok> vars = toks.subList(0, decl).stream().filter(t -> t.type() != Tok.Type.COMMA).toList();
         if (vars.isEmpty() || vars.size() > 2 || vars.stream().anyMatch(t -> t.type() != Tok.Type.VAR || t.text().contains("."))) {
             throw new TemplateException("range takes $value := ... or $index, $value := ...");
         }
-        f.pipeline = pipeline(toks.subList(decl + 1, toks.size()), 0);
+        f.pipeline = pipelines.pipeline(toks.subList(decl + 1, toks.size()), 0);
         f.key = vars.size() == 2 ? vars.getFirst().text() : null;
         f.value = vars.getLast().text();
         vars.forEach(v -> scope.add(v.text()));
@@ -243,7 +230,7 @@ final class Parser {
 
     private Node.Call call(List<Tok> toks) {
         String name = templateName("template", toks);
-        Node.Pipeline p = toks.size() > 1 ? pipeline(toks.subList(1, toks.size()), 0) : null;
+        Node.Pipeline p = toks.size() > 1 ? pipelines.pipeline(toks.subList(1, toks.size()), 0) : null;
         called.add(name);
         return new Node.Call(name, p);
     }
@@ -269,7 +256,7 @@ final class Parser {
                         + "}}' is not supported");
             }
             List<Node> body = new ArrayList<>();
-            f.branches.add(new Node.Branch(pipeline(toks.subList(1, toks.size()), 0), body));
+            f.branches.add(new Node.Branch(pipelines.pipeline(toks.subList(1, toks.size()), 0), body));
             current = body;
             return;
         }
@@ -305,171 +292,5 @@ final class Parser {
                 defines.put(f.name, List.copyOf(f.body));
             }
         }
-    }
-
-    /** A pipeline: [$x := | $x =] command ('|' command)*. {@code depth} counts the parentheses around it. */
-    private Node.Pipeline pipeline(List<Tok> toks, int depth) {
-        if (depth + open.size() > TemplateLimits.MAX_NESTING) {
-            throw new TemplateLimitException("MAX_NESTING", TemplateLimits.MAX_NESTING,
-                    "parentheses and blocks are nested more than " + TemplateLimits.MAX_NESTING + " deep");
-        }
-        String declare = null;
-        boolean assign = false;
-        if (toks.size() > 2 && toks.getFirst().type() == Tok.Type.VAR
-                && (toks.get(1).type() == Tok.Type.DECLARE || toks.get(1).type() == Tok.Type.ASSIGN)) {
-            declare = toks.getFirst().text();
-            assign = toks.get(1).type() == Tok.Type.ASSIGN;
-            if (declare.isEmpty() || declare.contains(".")) {
-                throw new TemplateException("cannot declare or assign '$" + Lexer.snippet(declare) + "'");
-            }
-            if (assign && !scope.contains(declare)) {
-                throw new TemplateException("undefined variable $" + declare);
-            }
-            toks = toks.subList(2, toks.size());
-        }
-        if (toks.isEmpty()) {
-            throw new TemplateException("missing value in action");
-        }
-        List<Node.Command> commands = new ArrayList<>();
-        for (List<Tok> c : splitPipes(toks)) {
-            if (c.isEmpty()) {
-                throw new TemplateException("missing command in pipeline");
-            }
-            commands.add(command(c, !commands.isEmpty(), depth));
-        }
-        if (declare != null && !assign) {
-            scope.add(declare);
-        }
-        return new Node.Pipeline(declare, assign, List.copyOf(commands));
-    }
-
-    private static List<List<Tok>> splitPipes(List<Tok> toks) {
-        List<List<Tok>> commands = new ArrayList<>();
-        List<Tok> cur = new ArrayList<>();
-        int parens = 0;
-        for (Tok t : toks) {
-            if (t.type() == Tok.Type.LPAREN) {
-                parens++;
-            } else if (t.type() == Tok.Type.RPAREN) {
-                parens--;
-            }
-            if (t.type() == Tok.Type.PIPE && parens == 0) {
-                commands.add(cur);
-                cur = new ArrayList<>();
-            } else {
-                cur.add(t);
-            }
-        }
-        commands.add(cur);
-        return commands;
-    }
-
-    private Node.Command command(List<Tok> c, boolean piped, int depth) {
-        Tok head = c.getFirst();
-        if (head.type() == Tok.Type.IDENT && !Functions.LITERALS.contains(head.text())) {
-            String fn = head.text();
-            if (!Functions.NAMES.contains(fn)) {
-                throw new TemplateException("function \"" + Lexer.snippet(fn) + "\" is not supported; supported: "
-                        + String.join(", ", Functions.NAMES.stream().sorted().toList()));
-            }
-            List<Node.Expr> args = operands(c.subList(1, c.size()), depth);
-            if (fn.equals("printf") && !args.isEmpty() && args.getFirst() instanceof Node.Expr.Literal(String format)) {
-                Printf.check(format);
-            }
-            return new Node.Command(fn, args);
-        }
-        if (piped) {
-            throw new TemplateException("cannot pipe a value into " + Lexer.snippet(head.text()) + ": only functions take a piped value");
-        }
-        List<Node.Expr> ops = operands(c, depth);
-        if (ops.size() != 1) {
-            throw new TemplateException("cannot give arguments to " + Lexer.snippet(head.text()) + ": it is not a function");
-        }
-        return new Node.Command(null, ops);
-    }
-
-    private List<Node.Expr> operands(List<Tok> toks, int depth) {
-        List<Node.Expr> out = new ArrayList<>();
-        int i = 0;
-        while (i < toks.size()) {
-            Tok t = toks.get(i);
-            if (t.type() == Tok.Type.LPAREN) {
-                int j = closing(toks, i);
-                Node.Pipeline inner = pipeline(toks.subList(i + 1, j - 1), depth + 1);
-                i = j;
-                List<String> chain = List.of();
-                if (i < toks.size() && toks.get(i).type() == Tok.Type.FIELD && !toks.get(i).text().equals(".")) {
-                    chain = fields(toks.get(i).text());
-                    i++;
-                }
-                out.add(new Node.Expr.Sub(inner, chain));
-                continue;
-            }
-            out.add(operand(t));
-            i++;
-        }
-        return out;
-    }
-
-    private static int closing(List<Tok> toks, int from) {
-        int parens = 1;
-        int j = from + 1;
-        while (j < toks.size() && parens > 0) {
-            if (toks.get(j).type() == Tok.Type.LPAREN) {
-                parens++;
-            } else if (toks.get(j).type() == Tok.Type.RPAREN) {
-                parens--;
-            }
-            j++;
-        }
-        if (parens != 0) {
-            throw new TemplateException("unbalanced parentheses");
-        }
-        return j;
-    }
-
-    private Node.Expr operand(Tok t) {
-        return switch (t.type()) {
-            case FIELD -> new Node.Expr.Dot(t.text().equals(".") ? List.of() : fields(t.text()));
-            case VAR -> variable(t.text());
-            case STRING -> new Node.Expr.Literal(t.text());
-            case NUMBER -> new Node.Expr.Literal(number(t.text()));
-            case IDENT -> new Node.Expr.Literal(switch (t.text()) {
-                case "true" -> Boolean.TRUE;
-                case "false" -> Boolean.FALSE;
-                case "nil" -> null;
-                default -> throw new TemplateException("function \"" + Lexer.snippet(t.text())
-                        + "\" used as an argument; wrap it in parentheses: (" + Lexer.snippet(t.text()) + " ...)");
-            });
-            default -> throw new TemplateException("unexpected '" + Lexer.snippet(t.text()) + "'");
-        };
-    }
-
-    private Node.Expr variable(String text) {
-        int dotAt = text.indexOf('.');
-        String name = dotAt < 0 ? text : text.substring(0, dotAt);
-        List<String> chain = dotAt < 0 ? List.of() : fields(text.substring(dotAt));
-        if (!name.isEmpty() && !scope.contains(name)) {
-            throw new TemplateException("undefined variable $" + Lexer.snippet(name));
-        }
-        return new Node.Expr.Var(name, chain);
-    }
-
-    private static List<String> fields(String chain) {
-        List<String> out = new ArrayList<>();
-        for (String f : chain.substring(1).split("\\.", -1)) {
-            if (f.isEmpty() || !f.matches("[A-Za-z_][A-Za-z0-9_]*")) {
-                throw new TemplateException("'" + Lexer.snippet(chain) + "' is not a field name");
-            }
-            out.add(f);
-        }
-        return List.copyOf(out);
-    }
-
-    private static Object number(String n) {
-        if (n.matches("-?\\d{1,18}")) {
-            return Long.parseLong(n);
-        }
-        return Double.parseDouble(n);
     }
 }

@@ -1,6 +1,7 @@
 package io.quantsinfra.core.catalog.schema;
 
 import io.quantsinfra.core.error.InvalidInputException;
+import io.quantsinfra.core.json.Json;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;

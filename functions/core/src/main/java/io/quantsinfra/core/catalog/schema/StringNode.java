@@ -1,5 +1,6 @@
 package io.quantsinfra.core.catalog.schema;
 
+import io.quantsinfra.core.json.Json;
 import java.util.List;
 import java.util.regex.Pattern;
 

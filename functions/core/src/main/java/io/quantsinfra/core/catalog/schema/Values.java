@@ -1,5 +1,6 @@
 package io.quantsinfra.core.catalog.schema;
 
+import io.quantsinfra.core.json.Json;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package io.quantsinfra.core.notify.pagerduty;
 
-import io.quantsinfra.core.catalog.schema.Json;
+import io.quantsinfra.core.json.Json;
 import io.quantsinfra.core.notify.Attempt;
 import io.quantsinfra.core.notify.HttpPost;
 import io.quantsinfra.core.notify.Notification;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantsinfra.core.error.InvalidInputException;
+import io.quantsinfra.core.json.Json;
 import io.quantsinfra.core.secret.SecretRef;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,4 +1,4 @@
-package io.quantsinfra.core.catalog.schema;
+package io.quantsinfra.core.json;
 
 import java.util.List;
 import java.util.Map;
