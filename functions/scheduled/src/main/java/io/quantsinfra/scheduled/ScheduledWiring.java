@@ -44,6 +44,8 @@ public final class ScheduledWiring implements AutoCloseable {
     private io.quantsinfra.core.monitor.MonitorFiles monitorFiles;
     private EcsClient ecs;
     private final TaskAddresses addresses;
+    private io.quantsinfra.core.job.JobDispatcher jobDispatcher;
+    private io.quantsinfra.core.job.JobEvents jobEvents;
 
     public ScheduledWiring(AwsSettings settings, Clock clock) {
         this(settings, clock, List.of());
@@ -120,6 +122,56 @@ public final class ScheduledWiring implements AutoCloseable {
         return probe;
     }
 
+    /** The job dispatcher: the state table and ECS (issue 11). */
+    synchronized io.quantsinfra.core.job.JobDispatcher jobDispatcher() {
+        if (jobDispatcher == null) {
+            AwsSettings s = clients.settings();
+            ecs = ecs != null ? ecs : clients.ecs();
+            jobDispatcher = new io.quantsinfra.core.job.JobDispatcher(jobStore(), new io.quantsinfra.aws.ecs.EcsJobRunner(ecs, s),
+                    s.jobSettings(), clock);
+        }
+        return jobDispatcher;
+    }
+
+    /** What records ECS task state changes of job tasks. */
+    synchronized io.quantsinfra.core.job.JobEvents jobEvents() {
+        if (jobEvents == null) {
+            AwsSettings s = clients.settings();
+            ecs = ecs != null ? ecs : clients.ecs();
+            jobEvents = new io.quantsinfra.core.job.JobEvents(jobStore(), new io.quantsinfra.aws.ecs.EcsJobRunner(ecs, s),
+                    s.jobSettings(), clock);
+        }
+        return jobEvents;
+    }
+
+    /**
+     * Publishes the age of the oldest job ready to start (0 when none is) as
+     * {@value io.quantsinfra.aws.telemetry.ControlPlaneMetrics#JOBS_OLDEST_READY}: the stuck-pending alarm's metric.
+     * The oldest among the first 100 in start order (a Query page; higher priorities come first, so an older job of
+     * a lower priority behind 100 ready ones is not seen — then the queue is stuck anyway). Returns the age published.
+     */
+    synchronized long publishOldestReadyAge() {
+        java.time.Instant now = clock.instant();
+        long age = jobStore().ready(now, 100).stream().map(io.quantsinfra.core.job.Job::createdAt)
+                .min(java.util.Comparator.naturalOrder())
+                .map(t -> Math.max(0, java.time.Duration.between(t, now).toSeconds())).orElse(0L);
+        if (metricsPublisher == null) {
+            jobMetricsClient = clients.cloudWatch();
+            metricsPublisher = new io.quantsinfra.aws.cloudwatch.CloudWatchMetricSource(jobMetricsClient);
+        }
+        metricsPublisher.publish(io.quantsinfra.aws.telemetry.ControlPlaneMetrics.NAMESPACE, List.of(
+                new MetricPublisher.Datum(io.quantsinfra.aws.telemetry.ControlPlaneMetrics.JOBS_OLDEST_READY, Map.of(), age, now)));
+        return age;
+    }
+
+    private MetricPublisher metricsPublisher;
+    private software.amazon.awssdk.services.cloudwatch.CloudWatchClient jobMetricsClient;
+
+    private io.quantsinfra.aws.dynamodb.DynamoDbJobStore jobStore() {
+        AwsSettings s = clients.settings();
+        return new io.quantsinfra.aws.dynamodb.DynamoDbJobStore(clients.dynamoDb(), s.table(), s.jobSettings().finishedRetention());
+    }
+
     /**
      * Publishes what this invocation recorded, in this thread; the handlers call it before they return (a frozen
      * or reaped container keeps nothing unsent). A failure is logged, never thrown: the job's result stands.
@@ -143,6 +195,9 @@ public final class ScheduledWiring implements AutoCloseable {
         }
         if (ecs != null) {
             ecs.close();
+        }
+        if (jobMetricsClient != null) {
+            jobMetricsClient.close();
         }
         clients.close();
     }
