@@ -16,10 +16,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
-/** The control plane's own health: 200 when healthy or degraded, 503 when unhealthy, with per-check detail. */
+/**
+ * The control plane's own health: 200 when healthy or degraded, 503 when unhealthy, with per-check detail. A failing
+ * dependency is reported in the body, never as a 502/504; only local mode's guard answers anything else (403).
+ */
 @Controller("/health")
 @Tag(name = "health")
-@ProblemResponses.Common
+@ProblemResponses.Forbidden
 final class HealthController {
     private final ControlPlaneHealth health;
 

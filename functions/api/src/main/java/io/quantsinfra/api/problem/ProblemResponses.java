@@ -40,6 +40,14 @@ public final class ProblemResponses {
             content = @Content(mediaType = ProblemBodyProvider.CONTENT_TYPE, schema = @Schema(implementation = Problem.class)))
     public @interface Common {}
 
+    /** 403 alone: local mode's Host/Origin guard, for a route that reads nothing from the request. */
+    @Documented
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target({ElementType.TYPE, ElementType.METHOD})
+    @ApiResponse(responseCode = "403", description = "local mode only: the Host header or a cross-origin Origin is refused",
+            content = @Content(mediaType = ProblemBodyProvider.CONTENT_TYPE, schema = @Schema(implementation = Problem.class)))
+    public @interface Forbidden {}
+
     /** 404: the service, instance, secret, rule file, silence or target named does not exist. */
     @Documented
     @Retention(RetentionPolicy.RUNTIME)
