@@ -16,13 +16,34 @@ function schemaId(name: string): string {
   return 'schema-' + name.toLowerCase().replace(/[^a-z0-9]+/g, '-')
 }
 
+/** Inline HTML for a regular expression: every character Markdown, a table or Vue could read is an entity. */
+function literal(s: unknown): string {
+  return String(s ?? '').replace(/\s+/g, ' ').replace(/[&<>|\[\](){}*_\\`$~#!]/g, ch => '&#' + ch.charCodeAt(0) + ';')
+}
+
+/** The constraints a schema states (ranges, lengths, pattern), as the code enforces them. */
+function constraints(s: Node): string {
+  const c: string[] = []
+  if (s.minimum !== undefined || s.maximum !== undefined) c.push(`${s.minimum ?? ''}..${s.maximum ?? ''}`)
+  if (s.minLength !== undefined || s.maxLength !== undefined) c.push(`length ${s.minLength ?? 0}..${s.maxLength ?? ''}`)
+  if (s.minItems !== undefined || s.maxItems !== undefined) c.push(`items ${s.minItems ?? 0}..${s.maxItems ?? ''}`)
+  if (s.pattern) c.push('pattern <code>' + literal(s.pattern) + '</code>')
+  return c.length ? ' (' + c.join(', ') + ')' : ''
+}
+
 function type(s: Node | undefined): string {
   if (!s) return '—'
+  const base = bare(s)
+  return s.$ref ? base : base + constraints(s)
+}
+
+function bare(s: Node): string {
   if (s.$ref) {
     const name = String(s.$ref).replace('#/components/schemas/', '')
     return `[${text(name)}](#${schemaId(name)})`
   }
   if (s.type === 'array') return `${type(s.items)}[]`
+  if (s.oneOf) return s.oneOf.map((o: Node) => type(o)).join(' or ')
   if (s.enum) return `${s.type ?? 'string'}: ${s.enum.map((v: unknown) => '`' + text(v) + '`').join(', ')}`
   if (s.type === 'object' && s.additionalProperties) return 'object (JSON)'
   return '`' + text(s.type ?? 'object') + (s.format ? ` (${text(s.format)})` : '') + '`'

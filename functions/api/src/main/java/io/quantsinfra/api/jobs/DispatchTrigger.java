@@ -2,7 +2,6 @@ package io.quantsinfra.api.jobs;
 
 import io.quantsinfra.aws.lambda.LambdaEventInvoker;
 import io.quantsinfra.core.job.JobDispatcher;
-import java.util.Map;
 
 /**
  * Makes the dispatcher run soon after a publish (issue 11: "also invoked right after a publish"), so a job does not
@@ -15,18 +14,18 @@ import java.util.Map;
  */
 public sealed interface DispatchTrigger {
     /** What the trigger did, for the publish response's {@code dispatch} field. */
-    Map<String, Object> afterPublish();
+    JobViews.Dispatch afterPublish();
 
     /** Queues an event for the dispatcher Lambda ({@code function}: its name or {@code name:alias}). */
     record Lambda(LambdaEventInvoker invoker, String function) implements DispatchTrigger {
         @Override
-        public Map<String, Object> afterPublish() {
+        public JobViews.Dispatch afterPublish() {
             try {
                 invoker.invoke(function, "{\"source\":\"quants-infra.publish\",\"job\":\"job-dispatch\"}");
-                return Map.of("mode", "lambda", "invoked", function);
+                return JobViews.Dispatch.invoked(function);
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(DispatchTrigger.class).warn("could not invoke the dispatcher: {}", e.getMessage());
-                return Map.of("mode", "lambda", "error", "the dispatcher was not invoked; the schedule starts the jobs within a minute");
+                return JobViews.Dispatch.failed("lambda", "the dispatcher was not invoked; the schedule starts the jobs within a minute");
             }
         }
     }
@@ -34,15 +33,12 @@ public sealed interface DispatchTrigger {
     /** Runs one cycle now, in this process (local mode). */
     record InProcess(JobDispatcher dispatcher) implements DispatchTrigger {
         @Override
-        public Map<String, Object> afterPublish() {
+        public JobViews.Dispatch afterPublish() {
             try {
-                Map<String, Object> out = new java.util.LinkedHashMap<>();
-                out.put("mode", "in-process");
-                out.putAll(JobDocuments.cycle(dispatcher.dispatch()));
-                return out;
+                return JobViews.Dispatch.cycle(dispatcher.dispatch());
             } catch (RuntimeException e) {
                 org.slf4j.LoggerFactory.getLogger(DispatchTrigger.class).warn("dispatch after publish failed: {}", e.getMessage());
-                return Map.of("mode", "in-process", "error", "dispatch failed: " + e.getMessage()
+                return JobViews.Dispatch.failed("in-process", "dispatch failed: " + e.getMessage()
                         + "; run 'quants-infra jobs dispatch' again");
             }
         }

@@ -10,6 +10,8 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
+import io.quantsinfra.api.problem.ProblemResponses;
 import io.quantsinfra.core.error.InvalidInputException;
 import io.quantsinfra.core.error.NotFoundException;
 import io.quantsinfra.core.job.Attempt;
@@ -19,11 +21,11 @@ import io.quantsinfra.core.job.JobQuery;
 import io.quantsinfra.core.job.JobService;
 import io.quantsinfra.core.job.PublishResult;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,7 +35,15 @@ import java.util.Map;
  */
 @Controller("/v1/jobs")
 @Tag(name = "jobs")
+@ProblemResponses.Common
 final class JobsController {
+    /**
+     * {@code JobIds}: 26 characters of Crockford's base 32, lower case. The routes take only that alphabet, so
+     * {@code /v1/jobs/dispatch} or {@code /v1/jobs/definitions/…} never read as a job id.
+     */
+    static final String JOB_ID = "^[0-9a-hjkmnp-tv-z]{26}$";
+    /** {@code Definitions.NAME}. */
+    static final String DEFINITION_NAME = "^[a-z][a-z0-9-]{0,47}$";
 
     private final JobService jobs;
     private final DispatchTrigger trigger;
@@ -51,146 +61,155 @@ final class JobsController {
     @Operation(summary = "Create or change a job definition (image, command, cpu/memory, secrets as references, default "
             + "timeout and retries; presets container, freqtrade-backtest, freqtrade-download-data); registers its ECS "
             + "task definition job-<name>")
-    Map<String, Object> define(@PathVariable String name, @Body Map<String, Object> document) {
-        Map<String, Object> doc = new LinkedHashMap<>(document);
+    @ProblemResponses.Conflict
+    JobViews.Definition define(@PathVariable @Schema(pattern = DEFINITION_NAME) String name,
+                               @Body @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+                                       description = "a job definition (docs/jobs.md)") Map<String, Object> document) {
+        Map<String, Object> doc = new java.util.LinkedHashMap<>(document);
         Object given = doc.get("name");
         if (given != null && !name.equals(given)) {
             throw new InvalidInputException("name", "the body names '" + String.valueOf(given).substring(0,
                     Math.min(64, String.valueOf(given).length())) + "' but the path names '" + name + "'");
         }
         doc.put("name", name);
-        return JobDocuments.definition(jobs.define(doc));
+        return JobViews.Definition.of(jobs.define(doc));
     }
 
     @Get("/definitions")
     @Operation(summary = "Every job definition")
-    Map<String, Object> definitions() {
-        return Map.of("definitions", jobs.definitions().stream().map(JobDocuments::definition).toList());
+    JobViews.Definitions definitions() {
+        return new JobViews.Definitions(jobs.definitions().stream().map(JobViews.Definition::of).toList());
     }
 
     @Get("/definitions/{name}")
     @Operation(summary = "One job definition (secrets as references)")
-    Map<String, Object> definition(@PathVariable String name) {
-        return JobDocuments.definition(jobs.definition(name));
+    @ProblemResponses.NotFound
+    JobViews.Definition definition(@PathVariable String name) {
+        return JobViews.Definition.of(jobs.definition(name));
     }
 
     @Post
     @Operation(summary = "Publish one job ({name, payload, priority, tags, timeout, expires_in, depends_on, max_retries, "
             + "idempotency_key}) or a chain ({jobs: [{ref, ...}, {depends_on: [ref], ...}]}): validated whole, nothing "
             + "stored on any problem; then the dispatcher runs")
-    Map<String, Object> publish(@Body Map<String, Object> document) {
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    JobViews.PublishAnswer publish(@Body @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+            description = "one job or a chain (docs/jobs.md)") Map<String, Object> document) {
         PublishResult r = jobs.publish(document);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("jobs", r.jobs().stream().map(p -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("ref", p.ref());
-            m.put("existing", !p.created());
-            m.putAll(JobDocuments.summary(p.job()));
-            return m;
-        }).toList());
-        out.put("dispatch", trigger.afterPublish());
-        return out;
+        List<JobViews.Published> published = r.jobs().stream()
+                .map(p -> JobViews.Published.of(p.ref(), !p.created(), p.job())).toList();
+        return new JobViews.PublishAnswer(published, trigger.afterPublish());
     }
 
     @Get
     @Operation(summary = "Jobs newest first, by status, minimum priority, tags (all must match) and definition; "
             + "limit 1..500 (default 50), nextToken for the next page")
-    Map<String, Object> list(@Nullable @QueryValue String status, @Nullable @QueryValue String minPriority,
-                             @Nullable @QueryValue List<String> tag, @Nullable @QueryValue String definition,
-                             @Nullable @QueryValue Integer limit, @Nullable @QueryValue String nextToken) {
+    JobViews.Jobs list(@Nullable @QueryValue @Schema(pattern = STATUS) String status,
+                       @Nullable @QueryValue @Schema(pattern = PRIORITY) String minPriority,
+                       @Nullable @QueryValue List<String> tag, @Nullable @QueryValue String definition,
+                       @Nullable @QueryValue @Schema(minimum = "1", maximum = "500") Integer limit,
+                       @Nullable @QueryValue @Schema(pattern = "^[a-z0-9]{1,64}$") String nextToken) {
         var page = jobs.list(JobQuery.parse(status, minPriority, tag, definition, limit, nextToken));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("jobs", JobDocuments.jobs(page.jobs()));
-        out.put("nextToken", page.nextPageToken());
-        return out;
+        return JobViews.Jobs.of(page.jobs(), page.nextPageToken());
     }
+
+    /** A job status as the query reads it (it also takes upper case): blank for all. */
+    static final String STATUS = "^\\s*(pending|running|completed|failed|timed[_-]out|cancelled|expired)?\\s*$";
+    /** A priority as the query reads it (a name, in any case, or its rank 1..4): blank for all. */
+    static final String PRIORITY = "^\\s*(low|normal|high|urgent|LOW|NORMAL|HIGH|URGENT|[1-4])?\\s*$";
 
     @Get("/ready")
     @Operation(summary = "Jobs that would start next (every dependency completed, not expired), in start order")
-    Map<String, Object> ready(@Nullable @QueryValue Integer limit) {
-        return Map.of("jobs", JobDocuments.jobs(jobs.ready(JobLimits.page(limit))));
+    JobViews.Ready ready(@Nullable @QueryValue @Schema(minimum = "1", maximum = "500") Integer limit) {
+        return new JobViews.Ready(jobs.ready(JobLimits.page(limit)).stream().map(JobViews.Summary::of).toList());
     }
 
     @Get("/stats")
     @Operation(summary = "Totals by status and priority, expired, average completion time, p50/p95 wait and run times "
             + "per definition")
-    Map<String, Object> stats() {
-        return JobDocuments.stats(jobs.stats());
+    JobViews.Stats stats() {
+        return JobViews.Stats.of(jobs.stats());
     }
 
     @Post("/cleanup")
     @Operation(summary = "Remove expired jobs and finished jobs older than olderThanHours (default 168)")
-    Map<String, Object> cleanup(@Body Map<String, Object> body) {
+    JobViews.Cleaned cleanup(@Body @Schema(implementation = CleanupBody.class) Map<String, Object> body) {
         Duration olderThan = JobLimits.cleanupAge(body.get("olderThanHours"));
         var r = jobs.cleanup(olderThan);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("removed", r.expiredRemoved() + r.finishedRemoved());
-        out.put("expired", r.expiredRemoved());
-        out.put("finished", r.finishedRemoved());
-        out.put("olderThanHours", olderThan.toHours());
-        return out;
+        return new JobViews.Cleaned(r.expiredRemoved() + r.finishedRemoved(), r.expiredRemoved(), r.finishedRemoved(),
+                olderThan.toHours());
     }
+
+    /** For the OpenAPI document: the body of a cleanup. */
+    @Serdeable
+    record CleanupBody(@Nullable @Schema(minimum = "1", maximum = "8760", defaultValue = "168") Integer olderThanHours) {}
 
     @Post("/dispatch")
     @Operation(summary = "Run a dispatch cycle now: in local mode in-process (the report), on AWS by invoking the "
             + "dispatcher Lambda")
-    Map<String, Object> dispatch() {
+    JobViews.Dispatch dispatch() {
         return trigger.afterPublish();
     }
 
-    @Get("/{id}")
+    @Get("/{id:[0-9a-hjkmnp-tv-z]+}")
     @Operation(summary = "One job with its payload and attempts (task, times, exit code, stopped reason, log stream and link)")
-    Map<String, Object> get(@PathVariable String id) {
-        return JobDocuments.job(jobs.get(id), this::payload);
+    @ProblemResponses.NotFound
+    JobViews.Full get(@PathVariable @Schema(pattern = JOB_ID) String id) {
+        return JobViews.Full.of(jobs.get(id), this::payload);
     }
 
-    @Post("/{id}/cancel")
+    @Post("/{id:[0-9a-hjkmnp-tv-z]+}/cancel")
     @Operation(summary = "Cancel a job: pending at once, running by stopping its task; its dependents are cancelled too")
-    Map<String, Object> cancel(@PathVariable String id, @Nullable @Body Map<String, Object> body) {
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    JobViews.Cancelled cancel(@PathVariable @Schema(pattern = JOB_ID) String id,
+                              @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content =
+                                      @io.swagger.v3.oas.annotations.media.Content(schema = @Schema(implementation = CancelBody.class)))
+                              @Nullable @Body Map<String, Object> body) {
         Object reason = body == null ? null : body.get("reason");
         if (reason != null && !(reason instanceof String)) {
             throw new InvalidInputException("reason", "must be text");
         }
         Job j = jobs.cancel(id, (String) reason);
-        return Map.of("job", JobDocuments.job(j, this::payload));
+        return new JobViews.Cancelled(JobViews.Full.of(j, this::payload));
     }
 
-    @Post("/{id}/retry")
+    /** For the OpenAPI document: the optional body of a cancel. */
+    @Serdeable
+    record CancelBody(@Nullable String reason) {}
+
+    @Post("/{id:[0-9a-hjkmnp-tv-z]+}/retry")
     @Operation(summary = "Queue a failed, timed-out or cancelled job again with a fresh round of retries")
-    Map<String, Object> retry(@PathVariable String id) {
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    JobViews.Retried retry(@PathVariable @Schema(pattern = JOB_ID) String id) {
         jobs.retry(id);
-        Map<String, Object> dispatch = trigger.afterPublish();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("job", JobDocuments.job(jobs.get(id), this::payload));   // as it is after the dispatch
-        out.put("dispatch", dispatch);
-        return out;
+        JobViews.Dispatch dispatch = trigger.afterPublish();
+        return new JobViews.Retried(JobViews.Full.of(jobs.get(id), this::payload), dispatch);   // as it is after the dispatch
     }
 
-    @Get("/{id}/logs")
+    @Get("/{id:[0-9a-hjkmnp-tv-z]+}/logs")
     @Operation(summary = "The last lines (1..10000, default 100) of an attempt's log stream (default: the latest attempt)")
-    Map<String, Object> logs(@PathVariable String id, @Nullable @QueryValue Integer attempt, @Nullable @QueryValue Integer lines) {
+    @ProblemResponses.NotFound
+    JobViews.Logs logs(@PathVariable @Schema(pattern = JOB_ID) String id, @Nullable @QueryValue Integer attempt,
+                       @Nullable @QueryValue @Schema(minimum = "1", maximum = "10000") Integer lines) {
         int n = JobLimits.logLines(lines);
         Job j = jobs.get(id);
         if (j.attempts().isEmpty()) {
-            return Map.of("job", id, "lines", List.of(), "note", "the job has not started yet (" + j.status().name().toLowerCase(java.util.Locale.ROOT) + ")");
+            return new JobViews.Logs(id, null, null, null, null, List.of(), "the job has not started yet ("
+                    + JobViews.lower(j.status()) + ")");
         }
         Attempt a = attempt == null ? j.attempts().getLast() : j.attempts().stream().filter(x -> x.number() == attempt)
                 .findFirst().orElseThrow(() -> new NotFoundException("job " + id + " has no attempt " + attempt
                         + " (it has " + j.attempts().size() + ")"));
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("job", id);
-        out.put("attempt", a.number());
-        out.put("logGroup", logs.logGroup());
-        out.put("logStream", a.logStream());
-        out.put("logUrl", a.logUrl());
         if (a.logStream() == null) {
-            out.put("lines", List.of());
-            out.put("note", "attempt " + a.number() + " has no log stream yet (its task has not started)");
-            return out;
+            return new JobViews.Logs(id, a.number(), logs.logGroup(), null, a.logUrl(), List.of(),
+                    "attempt " + a.number() + " has no log stream yet (its task has not started)");
         }
-        out.put("lines", logs.tail(a.logStream(), n).stream().map(e -> Map.of("timestamp", e.timestamp().toString(),
-                "message", e.message())).toList());
-        return out;
+        return new JobViews.Logs(id, a.number(), logs.logGroup(), a.logStream(), a.logUrl(),
+                logs.tail(a.logStream(), n).stream().map(e -> new JobViews.Line(e.timestamp().toString(), e.message())).toList(),
+                null);
     }
 
     private Object payload(String canonical) {

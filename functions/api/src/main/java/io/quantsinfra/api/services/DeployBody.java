@@ -1,6 +1,8 @@
 package io.quantsinfra.api.services;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +20,11 @@ import java.util.Map;
  * @param force replace a live bot's task even when its API cannot be reached to stop new entries first
  */
 @Serdeable
-public record DeployBody(List<String> hosts, Map<String, Object> config, OverridesBody overrides, Boolean dryRun,
-                         Boolean confirmLive, Boolean storeSecrets, String strategy, Boolean force) {
+public record DeployBody(@Nullable List<String> hosts,
+                         @Nullable @Schema(type = "object", additionalProperties = Schema.AdditionalPropertiesValue.TRUE,
+                                 description = "the service's config document (docs/services.md)") Map<String, Object> config,
+                         @Nullable OverridesBody overrides, @Nullable Boolean dryRun, @Nullable Boolean confirmLive,
+                         @Nullable Boolean storeSecrets, @Nullable String strategy, @Nullable Boolean force) {
     @Override
     public String toString() {
         return "DeployBody[hosts=" + hosts + ", config=<not shown>, overrides=" + overrides + ", strategy=" + strategy + "]";
@@ -28,5 +33,6 @@ public record DeployBody(List<String> hosts, Map<String, Object> config, Overrid
 
     /** Per-deploy overrides of the catalogue's defaults. */
     @Serdeable
-    public record OverridesBody(String image, Integer cpu, Integer memory, Integer port) {}
+    public record OverridesBody(@Nullable String image, @Nullable Integer cpu, @Nullable Integer memory,
+                                @Nullable @Schema(minimum = "1", maximum = "65535") Integer port) {}
 }

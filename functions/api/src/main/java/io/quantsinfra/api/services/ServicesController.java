@@ -9,7 +9,11 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.serde.annotation.Serdeable;
 import io.quantsinfra.api.Actors;
+import io.quantsinfra.api.StrictScalars;
+import io.quantsinfra.api.problem.ProblemResponses;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.quantsinfra.core.catalog.PreparedConfig;
 import io.quantsinfra.core.catalog.ServiceCatalog;
 import io.quantsinfra.core.catalog.schema.Warning;
@@ -25,11 +29,11 @@ import io.quantsinfra.core.history.StateStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
-import java.util.Map;
 
 /** Services: the catalogue, deploy, scale, destroy and deployment history. */
 @Controller("/v1/services")
 @Tag(name = "services")
+@ProblemResponses.Common
 final class ServicesController {
     private final LifecycleService lifecycle;
     private final ServiceCatalog catalog;
@@ -43,14 +47,16 @@ final class ServicesController {
 
     @Get
     @Operation(summary = "The services quants-infra can deploy")
-    Map<String, Object> catalogue() {
-        return Map.of("services", catalog.all().stream().map(t -> Map.of(
-                "name", t.name(), "defaultImage", t.defaultImage(), "defaultPort", t.defaultPort())).toList());
+    Catalogue catalogue() {
+        return new Catalogue(catalog.all().stream().map(t -> new CatalogueEntry(t.name(), t.defaultImage(), t.defaultPort()))
+                .toList());
     }
 
     @Post("/{service}/deploy")
     @Operation(summary = "Deploy a service: one instance per host; unchanged config changes nothing")
-    DeployResponse deploy(@PathVariable String service, @Body DeployBody body, HttpRequest<?> request) {
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    DeployResponse deploy(@PathVariable @Schema(allowableValues = {"freqtrade", "data-collector", "monitor"}) String service, @Body DeployBody body, HttpRequest<?> request) {
         DeployBody.OverridesBody o = body.overrides();
         PreparedConfig prepared = catalog.get(service).prepare(body.config(), body.strategy());
         DeployResult result = lifecycle.deploy(new DeployRequest(service, body.hosts(), prepared.document(),
@@ -65,7 +71,9 @@ final class ServicesController {
     @Operation(summary = "Scale a service to count instances (0..50): adds the lowest free indexes, removes the highest "
             + "first. A live bot with open trades is not removed (409 listing them) unless forceExit (exit them first) "
             + "or force (leave them open)")
-    ScaleResult scale(@PathVariable String service, @Body ScaleBody body, HttpRequest<?> request) {
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    ScaleResult scale(@PathVariable @Schema(allowableValues = {"freqtrade", "data-collector", "monitor"}) String service, @Body ScaleBody body, HttpRequest<?> request) {
         return lifecycle.scale(service, body.count(), Actors.of(request),
                 TradeSafety.of(Boolean.TRUE.equals(body.force()), Boolean.TRUE.equals(body.forceExit())));
     }
@@ -74,19 +82,25 @@ final class ServicesController {
     @Operation(summary = "Destroy every instance of a service; needs confirm=<service>. Log groups and secrets are kept. "
             + "A live bot with open trades is not destroyed (409 listing them) unless forceExit=true (exit them first) "
             + "or force=true (leave them open)")
-    DestroyResult destroy(@PathVariable String service, @Nullable @QueryValue String confirm,
-                          @Nullable @QueryValue Boolean force, @Nullable @QueryValue Boolean forceExit,
+    @ProblemResponses.NotFound
+    @ProblemResponses.Conflict
+    DestroyResult destroy(@PathVariable @Schema(allowableValues = {"freqtrade", "data-collector", "monitor"}) String service,
+                          @Nullable @QueryValue @Schema(description = "the service's name, to confirm") String confirm,
+                          @Nullable @QueryValue @Schema(type = "boolean") String force,
+                          @Nullable @QueryValue @Schema(type = "boolean") String forceExit,
                           HttpRequest<?> request) {
-        return lifecycle.destroy(service, confirm, Actors.of(request),
-                TradeSafety.of(Boolean.TRUE.equals(force), Boolean.TRUE.equals(forceExit)));
+        return lifecycle.destroy(service, confirm, Actors.of(request), TradeSafety.of(
+                Boolean.TRUE.equals(StrictScalars.flag(force, "force")), Boolean.TRUE.equals(StrictScalars.flag(forceExit, "forceExit"))));
     }
 
     @Get("/{service}/history")
     @Operation(summary = "Deployment history of a service, newest first")
-    Map<String, List<HistoryView>> history(@PathVariable String service, @Nullable @QueryValue Integer limit) {
+    @ProblemResponses.NotFound
+    History history(@PathVariable @Schema(allowableValues = {"freqtrade", "data-collector", "monitor"}) String service,
+                    @Nullable @QueryValue @Schema(minimum = "1", maximum = "500", defaultValue = "20") Integer limit) {
         int n = io.quantsinfra.core.history.HistoryLimit.of(limit);
         String name = catalog.get(service).name();
-        return Map.of("deployments", state.history(name, n).stream().map(HistoryView::of).toList());
+        return new History(state.history(name, n).stream().map(HistoryView::of).toList());
     }
 
     /**
@@ -94,7 +108,7 @@ final class ServicesController {
      * values quants-infra overrode ({@code warnings}, each {@code {field, message}}).
      */
     @io.micronaut.serde.annotation.Serdeable
-    record DeployResponse(String service, boolean dryRun, String result, String deploymentId,
+    record DeployResponse(String service, boolean dryRun, String result, @Nullable String deploymentId,
                           List<DeployResult.InstancePlan> instances, List<DeployResult.StoredSecret> storedSecrets,
                           List<Warning> warnings) {
         static DeployResponse of(DeployResult r, List<Warning> warnings) {
@@ -105,7 +119,21 @@ final class ServicesController {
 
     /** Body of the scale call. */
     @io.micronaut.serde.annotation.Serdeable
-    record ScaleBody(Integer count, Boolean force, Boolean forceExit) {}
+    record ScaleBody(@Schema(requiredMode = Schema.RequiredMode.REQUIRED, minimum = "0", maximum = "50") Integer count,
+                     @Nullable @Schema(description = "leave a live bot's open trades open; not with forceExit") Boolean force,
+                     @Nullable @Schema(description = "exit a live bot's open trades first; not with force") Boolean forceExit) {}
+
+    /** The services quants-infra can deploy. */
+    @Serdeable
+    record Catalogue(List<CatalogueEntry> services) {}
+
+    /** One service of the catalogue. */
+    @Serdeable
+    record CatalogueEntry(String name, String defaultImage, int defaultPort) {}
+
+    /** Deployment history, newest first. */
+    @Serdeable
+    record History(List<HistoryView> deployments) {}
 
     /** A history entry with its time as ISO-8601. */
     @io.micronaut.serde.annotation.Serdeable

@@ -10,7 +10,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -37,8 +36,10 @@ class DispatchTriggerTest {
         });
         server.start();
         try (LambdaEventInvoker invoker = invoker(server.getAddress().getPort())) {
-            Map<String, Object> r = new DispatchTrigger.Lambda(invoker, "qi-job-dispatch:live").afterPublish();
-            assertEquals(Map.of("mode", "lambda", "invoked", "qi-job-dispatch:live"), r);
+            JobViews.Dispatch r = new DispatchTrigger.Lambda(invoker, "qi-job-dispatch:live").afterPublish();
+            assertEquals(JobViews.Dispatch.invoked("qi-job-dispatch:live"), r);
+            assertEquals("lambda", r.mode());
+            assertEquals("qi-job-dispatch:live", r.invoked());
             assertEquals(1, calls.get());
         } finally {
             server.stop(0);
@@ -52,9 +53,9 @@ class DispatchTriggerTest {
             port = s.getLocalPort();
         }
         try (LambdaEventInvoker invoker = invoker(port)) {
-            Map<String, Object> r = new DispatchTrigger.Lambda(invoker, "qi-job-dispatch:live").afterPublish();
-            assertEquals("lambda", r.get("mode"));
-            assertTrue(String.valueOf(r.get("error")).contains("schedule starts the jobs"), r.toString());
+            JobViews.Dispatch r = new DispatchTrigger.Lambda(invoker, "qi-job-dispatch:live").afterPublish();
+            assertEquals("lambda", r.mode());
+            assertTrue(String.valueOf(r.error()).contains("schedule starts the jobs"), r.toString());
         }
     }
 }

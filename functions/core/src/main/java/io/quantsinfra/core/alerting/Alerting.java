@@ -177,7 +177,7 @@ public final class Alerting {
     }
 
     /** Every alert (pending, firing, resolved) with what mutes it, firing first. */
-    public List<Map<String, Object>> alerts() {
+    public List<AlertView> alerts() {
         Instant now = options.clock().instant();
         List<Alert> all = new ArrayList<>(ports.alerts().all());
         all.sort(Comparator.comparing((Alert a) -> a.state().ordinal() == 1 ? 0 : a.state().ordinal() == 0 ? 1 : 2)
@@ -186,32 +186,24 @@ public final class Alerting {
         Optional<RoutingConfig> config = routing.current();
         List<Labels> firing = all.stream().filter(a -> a.state() == AlertState.FIRING).map(Alert::labels).toList();
         Set<String> inhibited = config.map(c -> Inhibitor.inhibited(c.inhibitRules(), firing, firing)).orElse(Set.of());
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<AlertView> out = new ArrayList<>();
         for (Alert a : all) {
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("alertname", a.alertname());
-            d.put("state", a.state().value());
-            d.put("labels", a.labels().map());
-            d.put("annotations", a.annotations());
-            d.put("value", Double.isFinite(a.value()) ? a.value() : null);
-            d.put("activeAt", str(a.activeAt()));
-            d.put("firedAt", str(a.firedAt()));
-            d.put("resolvedAt", str(a.resolvedAt()));
-            d.put("rule", a.file() + "/" + a.group());
-            d.put("fingerprint", a.fingerprint());
-            d.put("silencedBy", a.state() == AlertState.FIRING ? silences.mutedBy(silenceList, a.labels(), now) : List.of());
-            d.put("inhibited", a.state() == AlertState.FIRING && inhibited.contains(a.fingerprint()));
-            out.add(d);
+            boolean isFiring = a.state() == AlertState.FIRING;
+            out.add(new AlertView(a.alertname(), a.state().value(), a.labels().map(), a.annotations(),
+                    Double.isFinite(a.value()) ? a.value() : null, str(a.activeAt()), str(a.firedAt()),
+                    str(a.resolvedAt()), a.file() + "/" + a.group(), a.fingerprint(),
+                    isFiring ? silences.mutedBy(silenceList, a.labels(), now) : List.of(),
+                    isFiring && inhibited.contains(a.fingerprint())));
         }
         return out;
     }
 
     /** The receivers' endpoints with their strategy, limits and stats. */
-    public List<Map<String, Object>> receivers() {
+    public List<EndpointView> receivers() {
         Instant now = options.clock().instant();
         Map<String, EndpointStats.Stat> stats = new LinkedHashMap<>();
         ports.stats().all().forEach(s -> stats.put(s.receiver() + "/" + s.endpoint(), s));
-        List<Map<String, Object>> out = new ArrayList<>();
+        List<EndpointView> out = new ArrayList<>();
         Optional<RoutingConfig> config = routing.current();
         if (config.isEmpty()) {
             return out;
@@ -220,30 +212,18 @@ public final class Alerting {
             for (Integration i : r.integrations()) {
                 EndpointStats.Stat s = stats.get(r.name() + "/" + i.name());
                 int used = ports.stats().used(r.name(), i.name(), now);
-                Map<String, Object> d = new LinkedHashMap<>();
-                d.put("receiver", r.name());
-                d.put("endpoint", i.name());
-                d.put("type", i.type());
-                d.put("strategy", r.strategy().value());
-                d.put("priority", i.priority());
-                d.put("rateLimitPerMinute", i.ratePerMinute());
-                d.put("usedThisMinute", used);
                 long attempts = s == null ? 0 : s.attempts();
-                d.put("attempts", attempts);
-                d.put("successes", s == null ? 0 : s.successes());
-                d.put("failures", s == null ? 0 : s.failures());
-                d.put("rateLimited", s == null ? 0 : s.rateLimited());
-                d.put("successRate", attempts == 0 ? null : Math.round(s.successRate() * 10000) / 10000.0);
-                d.put("averageLatencyMs", attempts == 0 ? null : Math.round(s.averageLatencyMs() * 10) / 10.0);
                 String status = attempts == 0 ? "unused" : s.lastOk() ? "active" : "failing";
                 if (i.ratePerMinute() > 0 && used >= i.ratePerMinute()) {
                     status = "rate_limited";
                 }
-                d.put("status", status);
-                d.put("lastStatus", s == null || s.lastStatus() == 0 ? null : s.lastStatus());
-                d.put("lastError", s == null ? null : s.lastError());
-                d.put("lastAt", s == null ? null : str(s.lastAt()));
-                out.add(d);
+                out.add(new EndpointView(r.name(), i.name(), i.type(), r.strategy().value(), i.priority(),
+                        i.ratePerMinute(), used, attempts, s == null ? 0 : s.successes(), s == null ? 0 : s.failures(),
+                        s == null ? 0 : s.rateLimited(),
+                        attempts == 0 ? null : Math.round(s.successRate() * 10000) / 10000.0,
+                        attempts == 0 ? null : Math.round(s.averageLatencyMs() * 10) / 10.0, status,
+                        s == null || s.lastStatus() == 0 ? null : s.lastStatus(), s == null ? null : s.lastError(),
+                        s == null ? null : str(s.lastAt())));
             }
         }
         return out;

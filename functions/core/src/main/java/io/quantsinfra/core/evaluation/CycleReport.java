@@ -40,6 +40,11 @@ public record CycleReport(Instant at, String skipped, int groups, int rules, int
         return new CycleReport(at, reason, 0, 0, 0, 0, 0, 0, 0, 0, List.of(), 0, AlertSink.Delivery.NONE, List.of(), 0, null);
     }
 
+    /** The transitions as documents list them: at most {@link #MAX_LISTED}, then how many more. */
+    public List<String> listedTransitions() {
+        return transitions.size() <= MAX_LISTED ? transitions : capped(transitions);
+    }
+
     /** As a JSON-ready document. */
     public Map<String, Object> toDocument() {
         Map<String, Object> d = new LinkedHashMap<>();
@@ -54,7 +59,7 @@ public record CycleReport(Instant at, String skipped, int groups, int rules, int
         d.put("firing", firing);
         d.put("pending", pending);
         d.put("resolved", resolved);
-        d.put("transitions", transitions.size() <= MAX_LISTED ? transitions : capped(transitions));
+        d.put("transitions", listedTransitions());
         d.put("conflicts", conflicts);
         Map<String, Object> n = new LinkedHashMap<>();
         n.put("sent", delivery.sent());

@@ -5,9 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,7 +19,7 @@ import java.util.function.Supplier;
  * another check fails or a schedule has not run for {@link #STALE}; else {@code healthy}.
  *
  * {@snippet :
- * Map<String, Object> report = health.report();   // {"status": "healthy", "checks": [...]}
+ * ControlPlaneReport report = health.report();   // status HEALTHY, checks [...]
  * }
  */
 public final class ControlPlaneHealth {
@@ -41,8 +39,8 @@ public final class ControlPlaneHealth {
         this.clock = clock;
     }
 
-    public Map<String, Object> report() {
-        List<Map<String, Object>> results = new ArrayList<>();
+    public ControlPlaneReport report() {
+        List<ControlPlaneReport.Check> results = new ArrayList<>();
         boolean criticalFailed = false;
         boolean anyFailed = false;
         try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -54,54 +52,47 @@ public final class ControlPlaneHealth {
             }
             for (int i = 0; i < checks.size(); i++) {
                 Check c = checks.get(i);
-                Map<String, Object> r = new LinkedHashMap<>();
-                r.put("name", c.name());
+                ControlPlaneReport.CheckStatus status;
+                String detail;
                 try {
-                    String detail = futures.get(i).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-                    r.put("status", "ok");
-                    r.put("detail", detail);
+                    detail = futures.get(i).get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                    status = ControlPlaneReport.CheckStatus.OK;
                 } catch (TimeoutException e) {
                     futures.get(i).cancel(true);
-                    r.put("status", "failed");
-                    r.put("detail", "no answer within " + TIMEOUT.toMillis() + " ms");
+                    status = ControlPlaneReport.CheckStatus.FAILED;
+                    detail = "no answer within " + TIMEOUT.toMillis() + " ms";
                 } catch (Exception e) {
                     Throwable cause = e.getCause() == null ? e : e.getCause();
-                    r.put("status", "failed");
-                    r.put("detail", cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
+                    status = ControlPlaneReport.CheckStatus.FAILED;
+                    detail = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
                 }
-                r.put("latencyMs", (System.nanoTime() - starts.get(i)) / 1_000_000);
-                if (!"ok".equals(r.get("status"))) {
+                results.add(ControlPlaneReport.Check.dependency(c.name(), status, detail,
+                        (System.nanoTime() - starts.get(i)) / 1_000_000));
+                if (status != ControlPlaneReport.CheckStatus.OK) {
                     anyFailed = true;
                     criticalFailed |= c.critical();
                 }
-                results.add(r);
             }
         }
         Instant now = clock.instant();
         for (String beat : List.of(Heartbeats.EVALUATION, Heartbeats.PROBE)) {
-            Map<String, Object> r = new LinkedHashMap<>();
-            r.put("name", beat.equals(Heartbeats.EVALUATION) ? "alert-evaluation" : "health-probe");
+            String name = beat.equals(Heartbeats.EVALUATION) ? "alert-evaluation" : "health-probe";
             try {
                 Instant last = heartbeats.last(beat).orElse(null);
                 long age = last == null ? -1 : Duration.between(last, now).toSeconds();
                 boolean fresh = last != null && Duration.between(last, now).compareTo(STALE) <= 0;
-                r.put("status", fresh ? "ok" : "stale");
-                r.put("lastRun", last == null ? null : last.toString());
-                r.put("ageSeconds", last == null ? null : age);
-                r.put("detail", last == null ? "has never run (schedules do not fire in local mode: run it with the CLI)"
-                        : fresh ? "ran " + age + " s ago" : "last ran " + age + " s ago, more than " + STALE.toMinutes() + " min");
+                String detail = last == null ? "has never run (schedules do not fire in local mode: run it with the CLI)"
+                        : fresh ? "ran " + age + " s ago" : "last ran " + age + " s ago, more than " + STALE.toMinutes() + " min";
+                results.add(ControlPlaneReport.Check.heartbeat(name, fresh ? ControlPlaneReport.CheckStatus.OK
+                        : ControlPlaneReport.CheckStatus.STALE, detail, last, last == null ? null : age));
                 anyFailed |= !fresh;
             } catch (RuntimeException e) {
-                r.put("status", "failed");
-                r.put("detail", e.getMessage());
+                results.add(ControlPlaneReport.Check.heartbeat(name, ControlPlaneReport.CheckStatus.FAILED, e.getMessage(),
+                        null, null));
                 anyFailed = true;
             }
-            results.add(r);
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("status", criticalFailed ? "unhealthy" : anyFailed ? "degraded" : "healthy");
-        out.put("at", now.toString());
-        out.put("checks", results);
-        return out;
+        return new ControlPlaneReport(criticalFailed ? ControlPlaneReport.Status.UNHEALTHY
+                : anyFailed ? ControlPlaneReport.Status.DEGRADED : ControlPlaneReport.Status.HEALTHY, now, results);
     }
 }

@@ -51,6 +51,9 @@ public final class SilenceService {
             throw tooManyMatchers(matchers.size());
         }
         for (int i = 0; i < matchers.size(); i++) {
+            if (matchers.get(i) == null) {
+                throw new InvalidInputException("matchers[" + i + "]", "expected a matcher like alertname=HighCpu, got null");
+            }
             try {
                 parsed.addAll(Matchers.parseList(matchers.get(i)));
             } catch (IllegalArgumentException e) {

@@ -221,7 +221,7 @@ class DispatcherTest {
         assertTrue(bodies.stream().anyMatch(b -> b.contains("\"alertname\":\"HighCpu\"") && b.contains("freqtrade-2")));
         assertTrue(bodies.stream().noneMatch(b -> b.contains("\"alertname\":\"HighCpu\"") && b.contains("freqtrade-1")));
         assertEquals(1, r.delivery().muted());
-        assertTrue(alerting.alerts().stream().anyMatch(a -> a.get("alertname").equals("HighCpu") && Boolean.TRUE.equals(a.get("inhibited"))));
+        assertTrue(alerting.alerts().stream().anyMatch(a -> a.alertname().equals("HighCpu") && a.inhibited()));
     }
 
     @Test
@@ -234,7 +234,7 @@ class DispatcherTest {
 
         at(1);
         assertEquals(List.of(), hook.requests());
-        assertEquals(List.of(s.id()), alerting.alerts().getFirst().get("silencedBy"));
+        assertEquals(List.of(s.id()), alerting.alerts().getFirst().silencedBy());
 
         CycleReport after = at(7);
         assertEquals(1, hook.requests().size());
@@ -270,9 +270,9 @@ class DispatcherTest {
         assertEquals(0.0, byName.get("primary").successRate());
         assertEquals(1, byName.get("secondary").successes());
         assertEquals(1.0, byName.get("secondary").successRate());
-        List<Map<String, Object>> view = alerting.receivers();
-        assertEquals("failing", view.get(0).get("status"));
-        assertEquals("active", view.get(1).get("status"));
+        List<io.quantsinfra.core.alerting.EndpointView> view = alerting.receivers();
+        assertEquals("failing", view.get(0).status());
+        assertEquals("active", view.get(1).status());
     }
 
     @Test
@@ -322,10 +322,10 @@ class DispatcherTest {
 
         assertEquals(2, hook.requests().size());
         assertEquals(3, backup.requests().size());
-        Map<String, Object> limited = alerting.receivers().getFirst();
-        assertEquals("rate_limited", limited.get("status"));
-        assertEquals(2, limited.get("usedThisMinute"));
-        assertEquals(3L, limited.get("rateLimited"));
+        io.quantsinfra.core.alerting.EndpointView limited = alerting.receivers().getFirst();
+        assertEquals("rate_limited", limited.status());
+        assertEquals(2, limited.usedThisMinute());
+        assertEquals(3L, limited.rateLimited());
     }
 
     @Test

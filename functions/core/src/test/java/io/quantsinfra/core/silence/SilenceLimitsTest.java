@@ -39,7 +39,8 @@ class SilenceLimitsTest {
                         "the limit is 1280 characters per matcher"),
                 Arguments.of("regex too long", List.of("alertname=~\"" + "x".repeat(1_100) + "\""), "c", "matchers[0]",
                         "the limit is 1024 characters per regular expression"),
-                Arguments.of("lookahead", List.of("alertname=~\"(?!Watchdog).*\""), "c", "matchers[0]", "lookahead"));
+                Arguments.of("lookahead", List.of("alertname=~\"(?!Watchdog).*\""), "c", "matchers[0]", "lookahead"),
+                Arguments.of("null matcher", java.util.Arrays.asList("alertname=X", null), "c", "matchers[1]", "got null"));
     }
 
     @ParameterizedTest(name = "{0}")
