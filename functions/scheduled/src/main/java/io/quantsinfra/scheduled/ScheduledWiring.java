@@ -1,49 +1,33 @@
 package io.quantsinfra.scheduled;
 
-import io.quantsinfra.aws.AwsClients;
 import io.quantsinfra.aws.AwsSettings;
-import io.quantsinfra.aws.alerting.AwsAlerting;
-import io.quantsinfra.aws.dynamodb.DynamoDbStateStore;
-import io.quantsinfra.aws.ecs.EcsHealthSource;
-import io.quantsinfra.aws.ecs.EcsPlatform;
+import io.quantsinfra.aws.AwsWiring;
 import io.quantsinfra.aws.ecs.TaskAddresses;
-import io.quantsinfra.aws.secretsmanager.SecretsManagerStore;
 import io.quantsinfra.aws.telemetry.ControlPlaneMetrics;
 import io.quantsinfra.aws.telemetry.FlushingCloudWatchMeterRegistry;
 import io.quantsinfra.aws.telemetry.MicrometerTelemetry;
 import io.quantsinfra.aws.telemetry.SyncCloudWatchAsyncClient;
 import io.quantsinfra.core.alerting.Alerting;
-import io.quantsinfra.core.catalog.ServiceCatalog;
-import io.quantsinfra.core.health.HealthRules;
-import io.quantsinfra.core.metrics.MetricPublisher;
 import io.quantsinfra.core.probe.HealthProbeService;
-import io.quantsinfra.core.servicemetrics.ServiceMetricsScraper;
-import io.quantsinfra.core.status.ProbeCredentials;
 import io.quantsinfra.core.telemetry.Telemetry;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
-import software.amazon.awssdk.services.ecs.EcsClient;
 
 /**
- * Builds what the handlers need from the settings, once per Lambda container (the handler instance lives as
- * long as the container). Tests pass settings for the emulator and a clock. With {@code QUANTS_INFRA_METRICS=true}
- * evaluations and notifications are recorded ({@code MicrometerTelemetry}) and flushed by {@link #flushMetrics()}.
+ * What the scheduled handlers need, from {@link AwsWiring} (the wiring every handler shares), once per Lambda
+ * container (the handler instance lives as long as the container). Tests pass settings for the emulator and a clock.
+ * With {@code QUANTS_INFRA_METRICS=true} evaluations and notifications are recorded ({@code MicrometerTelemetry}) and
+ * flushed by {@link #flushMetrics()}.
  */
 public final class ScheduledWiring implements AutoCloseable {
-    private final AwsClients clients;
-    private final Clock clock;
+    private final AwsWiring wiring;
     /** The control plane's own metrics, flushed before each invocation returns; null when they are off. */
     private final FlushingCloudWatchMeterRegistry metrics;
     private final CloudWatchAsyncClient metricsClient;
-    private final Telemetry telemetry;
-    private Alerting alerting;
-    private HealthProbeService probe;
-    private io.quantsinfra.core.monitor.MonitorFiles monitorFiles;
-    private EcsClient ecs;
-    private final TaskAddresses addresses;
 
     public ScheduledWiring(AwsSettings settings, Clock clock) {
         this(settings, clock, List.of());
@@ -59,13 +43,21 @@ public final class ScheduledWiring implements AutoCloseable {
      * or, in local-mode tests where the emulator runs no task, a loopback stand-in's address.
      */
     public ScheduledWiring(AwsSettings settings, Clock clock, List<ExecutionInterceptor> interceptors, TaskAddresses addresses) {
-        this.clients = new AwsClients(settings, interceptors);
-        this.clock = clock;
-        this.addresses = addresses;
-        this.metricsClient = settings.metrics() ? new SyncCloudWatchAsyncClient(clients.cloudWatch()) : null;
-        this.metrics = settings.metrics() ? new FlushingCloudWatchMeterRegistry(ControlPlaneMetrics.NAMESPACE, metricsClient,
-                io.micrometer.core.instrument.Clock.SYSTEM) : null;
-        this.telemetry = metrics == null ? Telemetry.NONE : new MicrometerTelemetry(metrics);
+        AwsWiring.Builder builder = AwsWiring.builder(settings).clock(clock).interceptors(interceptors).taskAddresses(addresses)
+                .notices(line -> System.out.println(Json.line("notice", line)));
+        if (settings.metrics()) {
+            // the registry needs the wiring's CloudWatch client, and the wiring's telemetry the registry
+            FlushingCloudWatchMeterRegistry[] registry = new FlushingCloudWatchMeterRegistry[1];
+            this.wiring = builder.telemetry(() -> new MicrometerTelemetry(registry[0])).build();
+            this.metricsClient = new SyncCloudWatchAsyncClient(wiring.clients().cloudWatch());
+            this.metrics = new FlushingCloudWatchMeterRegistry(ControlPlaneMetrics.NAMESPACE, metricsClient,
+                    io.micrometer.core.instrument.Clock.SYSTEM);
+            registry[0] = metrics;
+        } else {
+            this.wiring = builder.telemetry(() -> Telemetry.NONE).build();
+            this.metricsClient = null;
+            this.metrics = null;
+        }
     }
 
     /** From the Lambda's environment ({@link AwsSettings#VARIABLES}). */
@@ -73,51 +65,29 @@ public final class ScheduledWiring implements AutoCloseable {
         return new ScheduledWiring(AwsSettings.from(env), Clock.systemUTC());
     }
 
-    Clock clock() {
-        return clock;
+    /** The shared wiring these handlers draw from. */
+    public AwsWiring wiring() {
+        return wiring;
     }
 
-    synchronized Alerting alerting() {
-        if (alerting == null) {
-            alerting = Alerting.create(AwsAlerting.ports(clients), AwsAlerting.options(clients, clock)
-                    .withLogger(line -> System.out.println(Json.line("notice", line))).withTelemetry(telemetry));
-        }
-        return alerting;
+    Clock clock() {
+        return wiring.clock();
+    }
+
+    Alerting alerting() {
+        return wiring.alerting();
     }
 
     /**
      * The monitor's files (typed and discovered scrape targets, rule files), or empty without a monitor bucket. The
      * probe republishes them every cycle: Fargate tasks change address whenever they restart, also on their own.
      */
-    synchronized java.util.Optional<io.quantsinfra.core.monitor.MonitorFiles> monitorFiles() {
-        AwsSettings s = clients.settings();
-        if (s.monitorBucket() == null || s.monitorBucket().isBlank()) {
-            return java.util.Optional.empty();
-        }
-        if (monitorFiles == null) {
-            EcsClient client = ecs != null ? ecs : clients.ecs();
-            ecs = client;
-            monitorFiles = io.quantsinfra.aws.monitor.AwsMonitor.files(clients, client, new EcsPlatform(client, s));
-        }
-        return java.util.Optional.of(monitorFiles);
+    Optional<io.quantsinfra.core.monitor.MonitorFiles> monitorFiles() {
+        return wiring.monitorFilesIfPublished();
     }
 
-    synchronized HealthProbeService probe() {
-        if (probe == null) {
-            AwsSettings s = clients.settings();
-            ecs = ecs != null ? ecs : clients.ecs();
-            Alerting.Ports ports = alerting().ports();
-            ServiceCatalog catalog = ServiceCatalog.standard();
-            DynamoDbStateStore state = new DynamoDbStateStore(clients.dynamoDb(), s.table());
-            SecretsManagerStore secrets = new SecretsManagerStore(clients.secretsManager(), s.secretPrefix(), s.kmsKeyId());
-            ProbeCredentials credentials = new ProbeCredentials(catalog, state, secrets, secrets);
-            probe = new HealthProbeService(catalog, new EcsPlatform(ecs, s), state,
-                    new EcsHealthSource(ecs, s.cluster(), EcsHealthSource.probe(s), credentials, addresses),
-                    HealthRules.defaults(),
-                    (MetricPublisher) ports.metrics(), ports.heartbeats(), clock,
-                    ServiceMetricsScraper.builder().headers(credentials::headers).build());
-        }
-        return probe;
+    HealthProbeService probe() {
+        return wiring.probe();
     }
 
     /**
@@ -139,11 +109,7 @@ public final class ScheduledWiring implements AutoCloseable {
     public void close() {
         if (metrics != null) {
             metrics.close();
-            metricsClient.close();
         }
-        if (ecs != null) {
-            ecs.close();
-        }
-        clients.close();
+        wiring.close();
     }
 }

@@ -2,18 +2,11 @@ package io.quantsinfra.api.rotation;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import io.quantsinfra.aws.AwsClients;
 import io.quantsinfra.aws.AwsSettings;
-import io.quantsinfra.aws.dynamodb.DynamoDbStateStore;
-import io.quantsinfra.aws.ecs.EcsPlatform;
-import io.quantsinfra.aws.secretsmanager.SecretsManagerStore;
-import io.quantsinfra.core.secret.SecretService;
-import io.quantsinfra.core.secret.SecretTest;
-import java.time.Clock;
+import io.quantsinfra.aws.AwsWiring;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The Secrets Manager rotation Lambda for secrets quants-infra generated (Grafana's admin password,
@@ -25,6 +18,7 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
  */
 public final class SecretsRotationHandler implements RequestHandler<Map<String, String>, Void> {
     private static final Logger LOG = LoggerFactory.getLogger(SecretsRotationHandler.class);
+    private final AwsWiring wiring;
     private final RotationSteps steps;
 
     /** Lambda's entry: settings from the environment. */
@@ -39,18 +33,13 @@ public final class SecretsRotationHandler implements RequestHandler<Map<String, 
 
     /** With {@code interceptors} on every AWS client (tests record the calls the rotation Lambda makes). */
     public SecretsRotationHandler(AwsSettings settings, java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors) {
-        AwsClients clients = new AwsClients(settings, interceptors);
-        SecretsManagerClient sm = clients.secretsManager();
-        SecretsManagerStore store = new SecretsManagerStore(sm, settings.secretPrefix(), settings.kmsKeyId());
-        DynamoDbStateStore state = new DynamoDbStateStore(clients.dynamoDb(), settings.table());
-        io.quantsinfra.core.catalog.ServiceCatalog catalog = io.quantsinfra.core.catalog.ServiceCatalog.standard();
-        // finishSecret restarts the consumers; a bot among them is told to stop entries first
-        io.quantsinfra.core.bot.TradeGuard guard = io.quantsinfra.aws.freqtrade.BotGuards.of(clients.ecs(), settings, catalog,
-                state, store, store, Clock.systemUTC(), null);
-        SecretService service = new SecretService(store, store, new EcsPlatform(clients.ecs(), settings), state,
-                SecretTest.ACCEPT, settings.secretPrefix(), Clock.systemUTC(),
-                new io.quantsinfra.core.deploy.BotRestarts(catalog, state, guard));
-        this.steps = new RotationSteps(sm, settings.secretPrefix(), service);
+        this.wiring = AwsWiring.builder(settings).interceptors(interceptors).build();
+        this.steps = new RotationSteps(wiring.clients().secretsManager(), settings.secretPrefix(), wiring.secretService());
+    }
+
+    /** The shared wiring this handler draws from (the handlers' wiring must agree: {@code WiringAgreementTest}). */
+    public AwsWiring wiring() {
+        return wiring;
     }
 
     @Override
