@@ -36,7 +36,7 @@ function page(path: string, text?: string): DefaultTheme.SidebarItem {
 const sidebar: DefaultTheme.SidebarItem[] = [
   { text: 'Deployment', link: '/deployment/', items: [
     page('deployment/quick-start'), page('deployment/aws'), page('provisioning', 'Provisioning reference (CDK)'),
-    page('local-mode'), page('deployment/upgrade')] },
+    page('local-mode'), page('deployment/upgrade'), page('jobs', 'Jobs (one-off Fargate tasks)')] },
   { text: 'Configuration', link: '/configuration/', items: [
     page('services', 'Services and their config keys'), page('configuration/environment'),
     page('configuration/security'), page('secrets')] },

@@ -89,14 +89,17 @@ class ControlPlaneTemplateTest {
 
     @Test
     void scheduledJobs_runTheRealHandlersFromTheScheduledJar_everyMinute() {
-        template.resourceCountIs("AWS::Events::Rule", 2);
+        // three schedules (alert evaluation, health probe, job dispatch) and the job events' ECS rule
+        template.resourceCountIs("AWS::Events::Rule", 4);
         for (String handler : List.of(io.quantsinfra.cdk.stacks.ScheduledJob.ALERT_EVALUATION_HANDLER,
-                io.quantsinfra.cdk.stacks.ScheduledJob.HEALTH_PROBE_HANDLER)) {
+                io.quantsinfra.cdk.stacks.ScheduledJob.HEALTH_PROBE_HANDLER, io.quantsinfra.cdk.stacks.ScheduledJob.JOB_DISPATCH_HANDLER,
+                io.quantsinfra.cdk.stacks.ScheduledJob.JOB_EVENTS_HANDLER)) {
             template.hasResourceProperties("AWS::Lambda::Function", Match.objectLike(Map.of(
                     "Handler", handler, "Runtime", "java25",
                     "SnapStart", Map.of("ApplyOn", "PublishedVersions"))));
         }
-        template.allResourcesProperties("AWS::Events::Rule", Match.objectLike(Map.of("ScheduleExpression", "rate(1 minute)")));
+        assertEquals(3, template.findResources("AWS::Events::Rule", Match.objectLike(Map.of("Properties", Match.objectLike(Map.of(
+                "ScheduleExpression", "rate(1 minute)"))))).size());
     }
 
     @Test

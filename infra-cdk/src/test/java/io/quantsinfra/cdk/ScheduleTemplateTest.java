@@ -47,13 +47,20 @@ class ScheduleTemplateTest {
 
     @Test
     void missedRuns_areNotRetried() {
-        template.allResourcesProperties("AWS::Events::Rule", Match.objectLike(Map.of("Targets", List.of(Match.objectLike(Map.of(
-                "RetryPolicy", Map.of("MaximumRetryAttempts", 0, "MaximumEventAgeInSeconds", 60)))))));
+        int schedules = template.findResources("AWS::Events::Rule", Match.objectLike(Map.of("Properties",
+                Match.objectLike(Map.of("ScheduleExpression", Match.anyValue()))))).size();
+        int notRetried = template.findResources("AWS::Events::Rule", Match.objectLike(Map.of("Properties", Match.objectLike(Map.of(
+                "ScheduleExpression", Match.anyValue(),
+                "Targets", List.of(Match.objectLike(Map.of(
+                        "RetryPolicy", Map.of("MaximumRetryAttempts", 0, "MaximumEventAgeInSeconds", 60))))))))).size();
+        assertEquals(3, schedules);
+        assertEquals(schedules, notRetried);
     }
 
     @Test
-    void eventBridge_mayInvokeOnlyTheScheduledAliases() {
-        assertEquals(2, TemplateWalk.resources(app, "AWS::Lambda::Permission").stream()
+    void eventBridge_mayInvokeOnlyTheScheduledAliases_andTheJobEventsAlias() {
+        // alert evaluation, health probe, job dispatch (schedules) and job events (the ECS task state change rule)
+        assertEquals(4, TemplateWalk.resources(app, "AWS::Lambda::Permission").stream()
                 .filter(p -> "events.amazonaws.com".equals(p.properties().get("Principal"))).count());
     }
 

@@ -39,7 +39,8 @@ public record AwsSettings(
         EgressPolicy egress,
         URI prometheusUrl,
         String monitorRemoteWrite,
-        Map<String, String> serviceTaskRoleArns) {
+        Map<String, String> serviceTaskRoleArns,
+        int jobsConcurrency) {
 
     public static final String REGION = "AWS_REGION";
     public static final String ENDPOINT = "AWS_ENDPOINT_URL";
@@ -94,12 +95,22 @@ public record AwsSettings(
      * {@link #TASK_ROLE_ARN}.
      */
     public static final String SERVICE_TASK_ROLE_ARNS = "QUANTS_INFRA_SERVICE_TASK_ROLE_ARNS";
+    /**
+     * Most job attempts running at once (1-1000, default 10): the dispatcher starts no more tasks while this many
+     * run. Job containers log to {@code <log group prefix>/jobs}.
+     */
+    public static final String JOBS_CONCURRENCY = "QUANTS_INFRA_JOBS_CONCURRENCY";
+    /**
+     * The job dispatcher Lambda's function name, which the API invokes asynchronously right after a publish (read by
+     * the API's job wiring, not this record). Unset (local mode): the API runs a dispatch cycle in-process instead.
+     */
+    public static final String JOBS_DISPATCHER = "QUANTS_INFRA_JOBS_DISPATCHER";
 
     /** Every variable this record reads: the CDK stack's Lambda environment must be drawn from this list. */
     public static final List<String> VARIABLES = List.of(REGION, ENDPOINT, CLUSTER, SUBNETS, SECURITY_GROUPS,
             ASSIGN_PUBLIC_IP, TABLE, LOG_GROUP_PREFIX, EXECUTION_ROLE_ARN, TASK_ROLE_ARN, SECRET_PREFIX, KMS_KEY_ID,
             MONITOR_BUCKET, COLLECTOR_FILE_SYSTEM_ID, COLLECTOR_ACCESS_POINT_ID, AWS_RETRIES, DOCS_URL, HEALTH_PROBE, METRICS,
-            EGRESS_ALLOW, VPC_CIDRS, MONITOR_REMOTE_WRITE, SERVICE_TASK_ROLE_ARNS);
+            EGRESS_ALLOW, VPC_CIDRS, MONITOR_REMOTE_WRITE, SERVICE_TASK_ROLE_ARNS, JOBS_CONCURRENCY, JOBS_DISPATCHER);
 
     /** Reads and validates the settings. */
     public static AwsSettings from(Map<String, String> env) {
@@ -127,7 +138,8 @@ public record AwsSettings(
                 egress(env),
                 prometheusUrl(optional(env, PROMETHEUS_URL)),
                 remoteWrite(env),
-                serviceTaskRoles(env));
+                serviceTaskRoles(env),
+                jobsConcurrency(env));
     }
 
     /** These settings as the environment variables they are read from (the inverse of {@link #from}). */
@@ -160,6 +172,7 @@ public record AwsSettings(
         putIfSet(env, MONITOR_REMOTE_WRITE, monitorRemoteWrite);
         putIfSet(env, SERVICE_TASK_ROLE_ARNS, serviceTaskRoleArns.isEmpty() ? null : String.join(",",
                 serviceTaskRoleArns.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        env.put(JOBS_CONCURRENCY, Integer.toString(jobsConcurrency));
         return env;
     }
 
@@ -192,7 +205,8 @@ public record AwsSettings(
 
     /** The task role a task definition of {@code service} names: its own, else the shared {@link #TASK_ROLE_ARN}. */
     public String taskRoleArn(String service) {
-        return serviceTaskRoleArns.getOrDefault(service, taskRoleArn);
+        // A spec without a service tag (an immutable map refuses a null key) gets the shared role.
+        return service == null ? taskRoleArn : serviceTaskRoleArns.getOrDefault(service, taskRoleArn);
     }
 
     /** {@link #SERVICE_TASK_ROLE_ARNS}: {@code service=arn} pairs, each an IAM role ARN. */
@@ -227,6 +241,32 @@ public record AwsSettings(
     /** What the catalogue needs to know of the account. */
     public PlatformContext platformContext() {
         return new PlatformContext(logGroupPrefix, collectorFileSystemId, collectorAccessPointId, monitorBucket, region);
+    }
+
+    /** The jobs log group: {@code <log group prefix>/jobs}. */
+    public String jobsLogGroup() {
+        return logGroupPrefix + "/jobs";
+    }
+
+    /** The job queue's settings: {@link #JOBS_CONCURRENCY}, the jobs log group, defaults for the rest. */
+    public io.quantsinfra.core.job.JobSettings jobSettings() {
+        return io.quantsinfra.core.job.JobSettings.defaults(jobsLogGroup(), region).withConcurrency(jobsConcurrency);
+    }
+
+    private static int jobsConcurrency(Map<String, String> env) {
+        String v = optional(env, JOBS_CONCURRENCY);
+        if (v == null) {
+            return 10;
+        }
+        try {
+            int n = Integer.parseInt(v);
+            if (n < 1 || n > 1000) {
+                throw new IllegalStateException(JOBS_CONCURRENCY + " must be between 1 and 1000, got " + n);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalStateException(JOBS_CONCURRENCY + " must be a whole number, got '" + v + "'");
+        }
     }
 
     /** {@link #EGRESS_ALLOW} and {@link #VPC_CIDRS}, each entry a CIDR. */

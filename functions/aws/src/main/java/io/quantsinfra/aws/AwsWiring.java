@@ -218,6 +218,40 @@ public final class AwsWiring implements AutoCloseable {
         });
     }
 
+    /** The job queue's store: jobs and their attempts in the state table. */
+    public io.quantsinfra.aws.dynamodb.DynamoDbJobStore jobStore() {
+        return once("jobStore", () -> new io.quantsinfra.aws.dynamodb.DynamoDbJobStore(clients.dynamoDb(), settings().table(),
+                settings().jobSettings().finishedRetention()));
+    }
+
+    /** Runs job tasks on ECS. */
+    public io.quantsinfra.aws.ecs.EcsJobRunner jobRunner() {
+        return once("jobRunner", () -> new io.quantsinfra.aws.ecs.EcsJobRunner(clients.ecs(), settings()));
+    }
+
+    /** The API's side of the job queue: publish, list, cancel. */
+    public io.quantsinfra.core.job.JobService jobService() {
+        return once("jobService", () -> new io.quantsinfra.core.job.JobService(jobStore(), jobRunner(), secretResolver(),
+                settings().platformContext(), settings().jobSettings(), clock));
+    }
+
+    /** The dispatcher Lambda's: starts ready jobs within the concurrency limit. */
+    public io.quantsinfra.core.job.JobDispatcher jobDispatcher() {
+        return once("jobDispatcher", () -> new io.quantsinfra.core.job.JobDispatcher(jobStore(), jobRunner(),
+                settings().jobSettings(), clock));
+    }
+
+    /** The job events Lambda's: records ECS task state changes of job tasks. */
+    public io.quantsinfra.core.job.JobEvents jobEvents() {
+        return once("jobEvents", () -> new io.quantsinfra.core.job.JobEvents(jobStore(), jobRunner(), settings().jobSettings(),
+                clock));
+    }
+
+    /** CloudWatch metrics as the scheduled handlers publish them outside alerting (the job queue's age). */
+    public MetricPublisher metricPublisher() {
+        return once("metricPublisher", () -> new io.quantsinfra.aws.cloudwatch.CloudWatchMetricSource(clients.cloudWatch()));
+    }
+
     @SuppressWarnings("unchecked")
     private synchronized <T> T once(String name, Supplier<T> build) {
         Object value = built.get(name);

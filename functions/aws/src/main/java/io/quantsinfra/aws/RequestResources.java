@@ -21,7 +21,7 @@ final class RequestResources {
     static final Set<String> NAMES = Set.of(
             // ECS
             "cluster", "clusters", "service", "services", "serviceName", "taskDefinition", "family", "familyPrefix",
-            "tasks", "resourceArn", "executionRoleArn", "taskRoleArn",
+            "tasks", "task", "resourceArn", "executionRoleArn", "taskRoleArn",
             // DynamoDB
             "TableName",
             // Secrets Manager (Name: CreateSecret's; KmsKeyId: the key it encrypts with)

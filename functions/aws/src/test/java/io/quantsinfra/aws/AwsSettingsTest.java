@@ -31,6 +31,19 @@ class AwsSettingsTest {
     }
 
     @Test
+    void jobs_concurrencyDefaultsToTen_logGroupIsUnderThePrefix_andBadValuesFailWithTheVariable() {
+        AwsSettings s = AwsSettings.from(env());
+        assertEquals(10, s.jobSettings().concurrency());
+        assertEquals("/quants-infra/jobs", s.jobSettings().logGroup());
+        assertEquals(4, AwsSettings.from(env(AwsSettings.JOBS_CONCURRENCY, "4")).jobSettings().concurrency());
+        assertEquals(AwsSettings.from(env(AwsSettings.JOBS_CONCURRENCY, "4")),
+                AwsSettings.from(AwsSettings.from(env(AwsSettings.JOBS_CONCURRENCY, "4")).toEnvironment()));
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> AwsSettings.from(env(AwsSettings.JOBS_CONCURRENCY, "0")));
+        assertEquals("QUANTS_INFRA_JOBS_CONCURRENCY must be between 1 and 1000, got 0", e.getMessage());
+    }
+
+    @Test
     void from_metricsAreOff_unlessTurnedOn() {
         assertEquals(false, AwsSettings.from(env()).metrics());
         assertEquals(true, AwsSettings.from(env(AwsSettings.METRICS, "true")).metrics());

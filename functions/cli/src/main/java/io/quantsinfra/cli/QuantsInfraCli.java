@@ -4,6 +4,7 @@ import io.quantsinfra.cli.commands.AlertsCommand;
 import io.quantsinfra.cli.commands.DeployCommand;
 import io.quantsinfra.cli.commands.DestroyCommand;
 import io.quantsinfra.cli.commands.HistoryCommand;
+import io.quantsinfra.cli.commands.JobsCommand;
 import io.quantsinfra.cli.commands.LocalCommand;
 import io.quantsinfra.cli.commands.LogsCommand;
 import io.quantsinfra.cli.commands.ManageCommand;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Command;
         description = "Deploy and operate Freqtrade bots, market-data collectors and the monitor on ECS Fargate.",
         subcommands = {DeployCommand.class, StatusCommand.class, LogsCommand.class, ScaleCommand.class,
                 ManageCommand.class, DestroyCommand.class, HistoryCommand.class, ScrapeTargetCommand.class, SecretsCommand.class, LocalCommand.class,
-                AlertsCommand.class})
+                AlertsCommand.class, JobsCommand.class})
 public final class QuantsInfraCli implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

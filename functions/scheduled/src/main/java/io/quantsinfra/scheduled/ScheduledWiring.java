@@ -90,6 +90,33 @@ public final class ScheduledWiring implements AutoCloseable {
         return wiring.probe();
     }
 
+    /** The job dispatcher: the state table and ECS (issue 11). */
+    io.quantsinfra.core.job.JobDispatcher jobDispatcher() {
+        return wiring.jobDispatcher();
+    }
+
+    /** What records ECS task state changes of job tasks. */
+    io.quantsinfra.core.job.JobEvents jobEvents() {
+        return wiring.jobEvents();
+    }
+
+    /**
+     * Publishes the age of the oldest job ready to start (0 when none is) as
+     * {@value io.quantsinfra.aws.telemetry.ControlPlaneMetrics#JOBS_OLDEST_READY}: the stuck-pending alarm's metric.
+     * The oldest among the first 100 in start order (a Query page; higher priorities come first, so an older job of
+     * a lower priority behind 100 ready ones is not seen — then the queue is stuck anyway). Returns the age published.
+     */
+    long publishOldestReadyAge() {
+        java.time.Instant now = wiring.clock().instant();
+        long age = wiring.jobStore().ready(now, 100).stream().map(io.quantsinfra.core.job.Job::createdAt)
+                .min(java.util.Comparator.naturalOrder())
+                .map(t -> Math.max(0, java.time.Duration.between(t, now).toSeconds())).orElse(0L);
+        wiring.metricPublisher().publish(io.quantsinfra.aws.telemetry.ControlPlaneMetrics.NAMESPACE, List.of(
+                new io.quantsinfra.core.metrics.MetricPublisher.Datum(io.quantsinfra.aws.telemetry.ControlPlaneMetrics.JOBS_OLDEST_READY,
+                        Map.of(), age, now)));
+        return age;
+    }
+
     /**
      * Publishes what this invocation recorded, in this thread; the handlers call it before they return (a frozen
      * or reaped container keeps nothing unsent). A failure is logged, never thrown: the job's result stands.

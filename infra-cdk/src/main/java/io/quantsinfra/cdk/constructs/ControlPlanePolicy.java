@@ -56,7 +56,16 @@ public final class ControlPlanePolicy extends Construct {
         /** PutMetricData in the control plane's namespace. */
         METRICS,
         /** GetMetricData and ListMetrics (alert rules are evaluated over CloudWatch metrics; selectors discover series). */
-        METRICS_READ
+        METRICS_READ,
+        /** The job queue's batch reads and writes and transaction condition checks on the state table (with {@link #STATE}). */
+        JOB_STATE,
+        /**
+         * Start job tasks (RunTask of {@code job-*} task definitions in the cluster, tagged while starting), describe and
+         * stop the cluster's tasks, pass exactly the task roles.
+         */
+        JOBS_RUN,
+        /** Stop the cluster's tasks (cancel of a running job). */
+        JOBS_STOP
     }
 
     /**
@@ -119,6 +128,9 @@ public final class ControlPlanePolicy extends Construct {
                 case MONITOR_CONFIG -> statements.addAll(monitorConfig(r));
                 case METRICS -> statements.add(metrics(r));
                 case METRICS_READ -> statements.add(metricsRead());
+                case JOB_STATE -> statements.add(jobState(r));
+                case JOBS_RUN -> statements.addAll(jobsRun(r));
+                case JOBS_STOP -> statements.add(jobsStop(r));
             }
         }
         policy = Policy.Builder.create(this, "Policy").statements(statements).roles(List.of(props.role())).build();
@@ -275,6 +287,44 @@ public final class ControlPlanePolicy extends Construct {
         wildcard("Resource::*", "cloudwatch:GetMetricData and cloudwatch:ListMetrics have no resource-level permissions.");
         return statement("ReadMetrics", List.of("cloudwatch:GetMetricData", "cloudwatch:ListMetrics"), List.of("*"), Map.of());
     }
+
+    private static PolicyStatement jobState(Resources r) {
+        return statement("JobQueueBatches", List.of("dynamodb:BatchGetItem", "dynamodb:BatchWriteItem",
+                "dynamodb:ConditionCheckItem"), List.of(r.table().getTableArn()), Map.of());
+    }
+
+    private List<PolicyStatement> jobsRun(Resources r) {
+        wildcard(Arns.nagResource("ecs", "task-definition/" + JOB_FAMILY_PREFIX + "*"), "Job task definitions are "
+                + "registered per job definition (family job-<name>) at run time; RunTask is limited to them and to the "
+                + "quants-infra cluster (ecs:cluster).");
+        wildcard(Arns.nagResource("ecs", "task/" + r.cluster() + "/*"), "ECS task ids are assigned by ECS; the pattern "
+                + "limits describing, stopping and tagging job tasks to the quants-infra cluster.");
+        wildcard("Resource::*", "ecs:ListTasks has no resource-level permissions; the ecs:cluster condition limits it to "
+                + "the quants-infra cluster (the dispatcher finds a claimed attempt's task by its startedBy).");
+        List<String> roleArns = r.passRoles().stream().map(IRole::getRoleArn).toList();
+        return List.of(
+                statement("FindJobTasks", List.of("ecs:ListTasks"), List.of("*"),
+                        Map.of("ArnEquals", Map.of("ecs:cluster", Arns.ecsCluster(r.cluster())))),
+                statement("RunJobTasks", List.of("ecs:RunTask"), List.of(Arns.of("ecs", "task-definition/" + JOB_FAMILY_PREFIX + "*")),
+                        Map.of("ArnEquals", Map.of("ecs:cluster", Arns.ecsCluster(r.cluster())))),
+                statement("TagJobTasksWhileStarting", List.of("ecs:TagResource"), List.of(Arns.ecsTasks(r.cluster())),
+                        Map.of("StringEquals", Map.of("ecs:CreateAction", "RunTask",
+                                "aws:RequestTag/" + r.managedTag().getKey(), r.managedTag().getValue()))),
+                statement("DescribeAndStopJobTasks", List.of("ecs:DescribeTasks", "ecs:StopTask"), List.of(Arns.ecsTasks(r.cluster())),
+                        Map.of("ArnEquals", Map.of("ecs:cluster", Arns.ecsCluster(r.cluster())))),
+                statement("PassJobTaskRoles", List.of("iam:PassRole"), roleArns,
+                        Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com"))));
+    }
+
+    private PolicyStatement jobsStop(Resources r) {
+        wildcard(Arns.nagResource("ecs", "task/" + r.cluster() + "/*"), "ECS task ids are assigned by ECS; the pattern "
+                + "limits stopping a cancelled job's task to the quants-infra cluster.");
+        return statement("StopJobTasks", List.of("ecs:StopTask"), List.of(Arns.ecsTasks(r.cluster())),
+                Map.of("ArnEquals", Map.of("ecs:cluster", Arns.ecsCluster(r.cluster()))));
+    }
+
+    /** The family prefix of job task definitions ({@code JobDefinition.family}). */
+    static final String JOB_FAMILY_PREFIX = io.quantsinfra.core.job.JobDefinition.family("");
 
     public Policy policy() {
         return policy;

@@ -57,6 +57,11 @@ public final class SharedNames {
         return DEFAULTS.retries();
     }
 
+    /** Job attempts running at once unless configured otherwise ({@code QUANTS_INFRA_JOBS_CONCURRENCY}). */
+    public static int jobsConcurrency() {
+        return DEFAULTS.jobSettings().concurrency();
+    }
+
     /** The catalogue's service names, e.g. {@code freqtrade}, {@code data-collector}, {@code monitor}. */
     public static List<String> services() {
         return ServiceCatalog.standard().all().stream().map(ServiceType::name).toList();

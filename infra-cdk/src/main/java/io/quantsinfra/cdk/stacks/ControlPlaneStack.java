@@ -114,7 +114,7 @@ public final class ControlPlaneStack extends Stack {
                 SharedNames.managedTag(), passRoles(p), SharedNames.logGroupPrefix(),
                 props.data().table(), SharedNames.secretPrefix(), props.data().secretsKey(), props.data().monitorBucket(),
                 DataStack.MONITOR_PREFIX, SharedNames.METRICS_NAMESPACE);
-        Common common = new Common(environment(props), placement, resources, props.runtime());
+        Common common = new Common(environment(props, getStackName()), placement, resources, props.runtime());
         Runtime rt = props.runtime();
 
         api = new SnapStartFunction(this, "Api", common.function(rt.apiArtifact(),
@@ -124,7 +124,9 @@ public final class ControlPlaneStack extends Stack {
                 // POST /v1/alerts/evaluate runs an evaluation cycle in the API too (METRICS_READ); /health self-checks.
                 EnumSet.of(Capability.ECS_READ, Capability.ECS_WRITE, Capability.SERVICE_LOGS, Capability.STATE,
                         Capability.SELF_CHECK, Capability.SECRETS_READ, Capability.SECRETS_WRITE, Capability.MONITOR_CONFIG,
-                        Capability.METRICS, Capability.METRICS_READ)));
+                        Capability.METRICS, Capability.METRICS_READ,
+                        // Jobs: publish writes a batch of items in a transaction; cancel of a running job stops its task.
+                        Capability.JOB_STATE, Capability.JOBS_STOP)));
         httpApi = new IamHttpApi(this, "HttpApi", new IamHttpApi.Props("quants-infra", api.alias(), rt.throttleRate(),
                 rt.throttleBurst(), rt.corsOrigins(), rt.logRetention(), rt.removal()));
 
@@ -135,6 +137,7 @@ public final class ControlPlaneStack extends Stack {
             api.role().addToPrincipalPolicy(sendAlertEmail(sender, props.alertEmailSender()));
         }
         props.jobs().forEach(job -> addJob(job, common, sender, props.alertEmailSender()));
+        props.jobs().stream().filter(ScheduledJob::isJobDispatch).findFirst().ifPresent(d -> addJobQueue(d, common));
         if (props.rotation() != null) {
             addRotation(props.rotation(), common);
         }
@@ -162,6 +165,57 @@ public final class ControlPlaneStack extends Stack {
                 scheduled.function().role().addToPrincipalPolicy(sendAlertEmail(sender, senderAddress));
             }
         }
+    }
+
+    /**
+     * The job queue's other half, once the dispatcher exists: the dispatcher gets its fixed name (the API invokes it
+     * by that name right after a publish, {@code QUANTS_INFRA_JOBS_DISPATCHER}), the API may invoke exactly it, and
+     * the ECS events function (same jar) gets its rule on the cluster's job tasks.
+     */
+    private void addJobQueue(ScheduledJob dispatch, Common common) {
+        SnapStartFunction dispatcher = functions.get(dispatch.id());
+        if (dispatcher == null) {
+            return;
+        }
+        ((software.amazon.awscdk.services.lambda.CfnFunction) dispatcher.function().getNode().getDefaultChild())
+                .setFunctionName(jobDispatcherName(getStackName()));
+        api.role().addToPrincipalPolicy(PolicyStatement.Builder.create().sid("InvokeJobDispatcher")
+                .actions(List.of("lambda:InvokeFunction"))
+                .resources(List.of(dispatcher.function().getFunctionArn(), dispatcher.alias().getFunctionArn()))
+                .build());
+        // A dispatcher given a stand-in handler (the CDK tests' variant app) gives the events function the same one.
+        String eventsHandler = LambdaArtifact.has(dispatch.jar(), ScheduledJob.JOB_EVENTS_HANDLER) ? ScheduledJob.JOB_EVENTS_HANDLER
+                : dispatch.handler().equals(ScheduledJob.JOB_DISPATCH_HANDLER) ? null : dispatch.handler();
+        if (eventsHandler == null) {
+            Annotations.of(this).addInfo(JOB_EVENTS + " is not synthesized: " + ScheduledJob.JOB_EVENTS_HANDLER + " is not in "
+                    + dispatch.jar() + " yet");
+            return;
+        }
+        io.quantsinfra.cdk.constructs.TaskEventFunction events = new io.quantsinfra.cdk.constructs.TaskEventFunction(this,
+                JOB_EVENTS, new io.quantsinfra.cdk.constructs.TaskEventFunction.Props(common.function(
+                        new LambdaArtifact(dispatch.jar(), eventsHandler),
+                        "quants-infra job events (ECS task state changes of job tasks)", Duration.seconds(60)),
+                        io.quantsinfra.cdk.constructs.Arns.ecsCluster(common.resources().cluster()), JOB_STARTED_BY_PREFIX,
+                        List.of("RUNNING", "STOPPED")));
+        new ControlPlanePolicy(this, JOB_EVENTS + "Policy", new ControlPlanePolicy.Props(events.function().role(),
+                common.resources(), EnumSet.of(Capability.STATE, Capability.JOB_STATE)));
+        functions.put(JOB_EVENTS, events.function());
+    }
+
+    /** Construct id of the ECS job events function. */
+    public static final String JOB_EVENTS = "JobEvents";
+    /** RunTask's {@code startedBy} of every job attempt starts with it ({@code Attempt.startedBy}). */
+    public static final String JOB_STARTED_BY_PREFIX = io.quantsinfra.core.job.Attempt.startedBy("x", 1)
+            .substring(0, io.quantsinfra.core.job.Attempt.startedBy("x", 1).indexOf('/') + 1);
+
+    /** The dispatcher Lambda's physical name: this stack's name and {@code -job-dispatch} (at most 64 characters). */
+    public String jobDispatcherName() {
+        return jobDispatcherName(getStackName());
+    }
+
+    private static String jobDispatcherName(String stackName) {
+        String name = stackName + "-job-dispatch";
+        return name.length() <= 64 ? name : name.substring(name.length() - 64);
     }
 
     /** SES sending, only from the alert sender's identity and address. */
@@ -197,7 +251,7 @@ public final class ControlPlaneStack extends Stack {
     }
 
     /** The variables {@code functions/} reads, with this deployment's values ({@code AwsSettings} names). */
-    private static Map<String, String> environment(Props props) {
+    private static Map<String, String> environment(Props props, String stackName) {
         Platform p = props.platform();
         Data d = props.data();
         // subnet-id=availability-zone pairs: functions/ places instances without calling EC2.
@@ -221,6 +275,8 @@ public final class ControlPlaneStack extends Stack {
                 .put(AwsSettings.KMS_KEY_ID, d.secretsKey().getKeyArn())
                 .put(AwsSettings.MONITOR_BUCKET, d.monitorBucket().getBucketName())
                 .put(AwsSettings.AWS_RETRIES, Integer.toString(SharedNames.awsRetries()))
+                // Job attempts running at once (functions/' default); the dispatcher starts no more while this many run.
+                .put(AwsSettings.JOBS_CONCURRENCY, Integer.toString(SharedNames.jobsConcurrency()))
                 // The control plane's own metrics (namespace QuantsInfra, the only one PutMetricData is allowed in).
                 .put(AwsSettings.METRICS, "true")
                 // Notifications never go to the VPC's own addresses (a webhook at the monitor's lifecycle API, say).
@@ -233,6 +289,10 @@ public final class ControlPlaneStack extends Stack {
         if (!props.runtime().corsOrigins().isEmpty()) {
             // The docs site is the one origin allowed by CORS; alert runbook links point under it.
             env.put(AwsSettings.DOCS_URL, props.runtime().corsOrigins().getFirst());
+        }
+        if (props.jobs().stream().anyMatch(j -> j.isJobDispatch() && LambdaArtifact.has(j.jar(), j.handler()))) {
+            // The API invokes the dispatcher right after a publish, by its fixed name (no reference: no cycle).
+            env.put(AwsSettings.JOBS_DISPATCHER, jobDispatcherName(stackName) + ":" + SnapStartFunction.ALIAS);
         }
         if (!props.runtime().egressAllow().isEmpty()) {
             env.put(AwsSettings.EGRESS_ALLOW, String.join(",", props.runtime().egressAllow()));

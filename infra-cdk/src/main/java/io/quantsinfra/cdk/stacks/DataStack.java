@@ -33,6 +33,8 @@ import software.constructs.Construct;
 public final class DataStack extends Stack {
     /** Key prefix of the monitor's files in the monitor bucket (what {@code S3MonitorConfigPublisher} writes). */
     public static final String MONITOR_PREFIX = "monitor/";
+    /** The key of the jobs log group ({@code <prefix>/jobs}) among {@link #serviceLogGroups()}. */
+    public static final String JOBS_LOG_GROUP_KEY = "jobs";
 
     private final Table table;
     private final Key secretsKey;
@@ -77,7 +79,8 @@ public final class DataStack extends Stack {
         monitorBucket = new SecureBucket(this, "MonitorConfig",
                 SecureBucket.Props.dataBucket(accessLogsBucket, "monitor-config/", props.removal())).bucket();
 
-        for (String service : SharedNames.services()) {
+        // Job containers log to <prefix>/jobs (AwsSettings.jobsLogGroup), written by the same task execution role.
+        for (String service : java.util.stream.Stream.concat(SharedNames.services().stream(), java.util.stream.Stream.of(JOBS_LOG_GROUP_KEY)).toList()) {
             serviceLogGroups.put(service, LogGroup.Builder.create(this, "Logs-" + service)
                     .logGroupName(SharedNames.logGroup(service))
                     .retention(props.logRetention().retentionDays())
@@ -121,7 +124,7 @@ public final class DataStack extends Stack {
         return monitorBucket;
     }
 
-    /** Log group per service name ({@code <prefix>/<service>}). */
+    /** Log group per service name ({@code <prefix>/<service>}), and the jobs' ({@value #JOBS_LOG_GROUP_KEY}). */
     public Map<String, LogGroup> serviceLogGroups() {
         return Map.copyOf(serviceLogGroups);
     }

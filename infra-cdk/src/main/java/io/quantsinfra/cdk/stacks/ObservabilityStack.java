@@ -77,8 +77,20 @@ public final class ObservabilityStack extends Stack {
             alarm("AlertEvaluationStale", "No successful alert evaluation for 5 minutes", succeeded, 1,
                     ComparisonOperator.LESS_THAN_THRESHOLD, TreatMissingData.BREACHING, notify);
         }
+        if (props.functions().containsKey(ScheduledJob.JOB_DISPATCH)) {
+            // The dispatcher publishes the oldest ready job's age every minute; 15 minutes means jobs are stuck pending
+            // (concurrency full for long, RunTask failing, or the dispatcher not starting them).
+            alarm("JobsStuckPending", "A job has been ready to start for more than 15 minutes "
+                            + "(runbook: docs/runbooks/job-failed.md#stuck-pending)",
+                    Metric.Builder.create().namespace(SharedNames.METRICS_NAMESPACE).metricName(ControlPlaneMetrics.JOBS_OLDEST_READY)
+                            .statistic("Maximum").period(Duration.minutes(5)).build(),
+                    JOBS_STUCK_SECONDS, ComparisonOperator.GREATER_THAN_THRESHOLD, TreatMissingData.NOT_BREACHING, notify);
+        }
         dashboard(props);
     }
+
+    /** The stuck-pending alarm's threshold: the oldest ready job's age in seconds. */
+    public static final double JOBS_STUCK_SECONDS = 900;
 
     private void alarm(String id, String description, IMetric metric, double threshold, ComparisonOperator op,
                        TreatMissingData missing, SnsAction notify) {
@@ -112,7 +124,8 @@ public final class ObservabilityStack extends Stack {
                 graph("API latency (ms)", List.of(api(props, "Latency", "p50"), api(props, "Latency", "p99"),
                         api(props, "IntegrationLatency", "p99"))),
                 graph("Instance health", List.of(search("quants_infra_instance_up", List.of("instance", "service"), "Minimum",
-                        "instance up (1) or down (0)"), runningTasks())));
+                        "instance up (1) or down (0)"), runningTasks())),
+                graph("Jobs: oldest ready (s)", List.of(custom(ControlPlaneMetrics.JOBS_OLDEST_READY, "Maximum"))));
         List<IWidget> lambda = new ArrayList<>();
         props.functions().forEach((name, fn) -> lambda.add(graph(name + " Lambda", List.of(
                 fn.metricInvocations(), fn.metricErrors(), fn.metricThrottles(),

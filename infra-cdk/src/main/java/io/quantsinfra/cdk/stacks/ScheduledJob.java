@@ -29,6 +29,10 @@ public record ScheduledJob(String id, String description, String handler, Path j
     public static final String ALERT_EVALUATION_HANDLER = "io.quantsinfra.scheduled.AlertEvaluationHandler::handleRequest";
     /** Health probing, in functions/scheduled's jar. */
     public static final String HEALTH_PROBE_HANDLER = "io.quantsinfra.scheduled.HealthProbeHandler::handleRequest";
+    /** The job dispatcher, in functions/scheduled's jar (also invoked by the API right after a publish). */
+    public static final String JOB_DISPATCH_HANDLER = "io.quantsinfra.scheduled.JobDispatchHandler::handleRequest";
+    /** The ECS task state change handler of job tasks, in functions/scheduled's jar (an EventBridge rule, not a schedule). */
+    public static final String JOB_EVENTS_HANDLER = "io.quantsinfra.scheduled.JobEventsHandler::handleRequest";
     /** Rotation of generated secrets, in the API's Lambda jar. */
     public static final String SECRET_ROTATION_HANDLER = "io.quantsinfra.api.rotation.SecretsRotationHandler::handleRequest";
 
@@ -42,6 +46,14 @@ public record ScheduledJob(String id, String description, String handler, Path j
 
     /** Id of the alert evaluation job. */
     public static final String ALERT_EVALUATION = "AlertEvaluation";
+
+    /** Id of the job dispatcher. */
+    public static final String JOB_DISPATCH = "JobDispatch";
+
+    /** Whether this is the job dispatcher (the API invokes it after a publish; the job events function comes with it). */
+    public boolean isJobDispatch() {
+        return id.equals(JOB_DISPATCH);
+    }
 
     /** Whether this is the alert evaluator (its freshness is alarmed on, it sends alert e-mail). */
     public boolean isAlertEvaluation() {
@@ -63,6 +75,13 @@ public record ScheduledJob(String id, String description, String handler, Path j
                         Map.of("source", "quants-infra.schedule", "job", "health-probe"),
                         // MONITOR_CONFIG: each cycle republishes the monitor's discovered targets (tasks move on restart).
                         EnumSet.of(Capability.ECS_READ, Capability.STATE, Capability.SECRETS_READ, Capability.METRICS,
-                                Capability.MONITOR_CONFIG)));
+                                Capability.MONITOR_CONFIG)),
+                // Every minute (issue 11), whatever the other rates: a published job waits at most this long when the
+                // API's invoke after publish is lost. RunTask/StopTask/DescribeTasks on job tasks; the oldest ready
+                // job's age as a metric (the stuck-pending alarm).
+                new ScheduledJob(JOB_DISPATCH, "quants-infra job dispatcher", JOB_DISPATCH_HANDLER,
+                        config.scheduledLambdaJar(), "rate(1 minute)",
+                        Map.of("source", "quants-infra.schedule", "job", "job-dispatch"),
+                        EnumSet.of(Capability.STATE, Capability.JOB_STATE, Capability.JOBS_RUN, Capability.METRICS)));
     }
 }

@@ -69,6 +69,27 @@ final class IamActionTable {
         row("Ecs", "UpdateService", c -> one(c, "ecs:UpdateService", services(c, "service"), clusterContext(c)));
         row("Ecs", "DeleteService", c -> one(c, "ecs:DeleteService", services(c, "service"), clusterContext(c)));
         row("Ecs", "TagResource", c -> one(c, "ecs:TagResource", c.all("resourceArn"), requestTags(c)));
+        // Jobs: RunTask of a job-* task definition in the cluster (tagging the new task is ecs:TagResource too),
+        // StopTask of a job's task.
+        row("Ecs", "RunTask", c -> {
+            List<Required> r = new ArrayList<>(one(c, "ecs:RunTask", List.of(taskDefinition(c.first("taskDefinition"))),
+                    with(requestTags(c), clusterContext(c))));
+            if (!c.all("tags").isEmpty()) {
+                r.add(new Required("ecs:TagResource", List.of(arn("ecs", "task/" + clusterName(c) + "/0123456789abcdef0123456789abcdef")),
+                        with(requestTags(c), Map.of("ecs:CreateAction", List.of("RunTask"))), c.key() + " with tags"));
+            }
+            return r;
+        });
+        row("Ecs", "StopTask", c -> one(c, "ecs:StopTask", c.all("task").stream()
+                .map(t -> t.startsWith("arn:") ? t : arn("ecs", "task/" + clusterName(c) + "/" + t)).toList(), clusterContext(c)));
+    }
+
+    /** A task definition's ARN from a family, {@code family:revision} or an ARN (revision 1 when none is given). */
+    private static String taskDefinition(String given) {
+        if (given.startsWith("arn:")) {
+            return given;
+        }
+        return arn("ecs", "task-definition/" + (given.contains(":") ? given : given + ":1"));
     }
 
     private static List<Required> registerTaskDefinition(RecordedCall c) {

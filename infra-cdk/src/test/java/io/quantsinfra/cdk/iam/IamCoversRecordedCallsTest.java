@@ -21,7 +21,9 @@ class IamCoversRecordedCallsTest {
             new IamCheck.Function("api", "Api", ControlPlaneStack.API_HANDLER),
             new IamCheck.Function("alert-evaluation", ScheduledJob.ALERT_EVALUATION, ScheduledJob.ALERT_EVALUATION_HANDLER),
             new IamCheck.Function("health-probe", "HealthProbe", ScheduledJob.HEALTH_PROBE_HANDLER),
-            new IamCheck.Function("rotation", ControlPlaneStack.Rotation.ID, ScheduledJob.SECRET_ROTATION_HANDLER));
+            new IamCheck.Function("rotation", ControlPlaneStack.Rotation.ID, ScheduledJob.SECRET_ROTATION_HANDLER),
+            new IamCheck.Function("job-dispatch", ScheduledJob.JOB_DISPATCH, ScheduledJob.JOB_DISPATCH_HANDLER),
+            new IamCheck.Function("job-events", ControlPlaneStack.JOB_EVENTS, ScheduledJob.JOB_EVENTS_HANDLER));
 
     /** Where surefire tells FunctionCallLog to write ({@code <repo>/target/aws-calls}). */
     static Path callsDir() {

@@ -31,8 +31,8 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /**
  * Prepares an emulated account the way the CDK stack prepares a real one: a VPC with a subnet in each of
- * two AZs, a security group for instances, the ECS cluster, the state table (TTL on), a log group per catalogued
- * service, the monitor's config bucket and an EFS file system for collected data. Idempotent: resources
+ * two AZs (DNS hostnames on), a security group for instances, the ECS cluster, the state table (TTL on), a log group
+ * per catalogued service and one for jobs, the monitor's config bucket and an EFS file system for collected data. Idempotent: resources
  * found by their names or tags are reused.
  *
  * {@snippet :
@@ -87,6 +87,11 @@ public final class LocalAccount {
                 enableTtl(dynamo, base.table());
             }
             try (var logs = clients.logs()) {
+                try {
+                    logs.createLogGroup(r -> r.logGroupName(base.jobsLogGroup()));
+                } catch (ResourceAlreadyExistsException e) {
+                    // already there
+                }
                 for (String service : services) {
                     try {
                         logs.createLogGroup(r -> r.logGroupName(base.logGroupPrefix() + "/" + service));

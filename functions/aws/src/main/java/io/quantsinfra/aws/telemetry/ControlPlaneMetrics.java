@@ -29,6 +29,11 @@ public final class ControlPlaneMetrics {
     /** Counter: group notifications, by {@link #RECEIVER} and {@link #RESULT} (sent, failed, error). */
     public static final String NOTIFICATIONS = "quants_infra_notifications";
 
+    /**
+     * Age in seconds of the oldest job ready to start (0 when none waits), published by the job dispatcher after each
+     * cycle through the metric publisher (not the registry, so not in {@link #ALL}); the stuck-pending alarm watches it.
+     */
+    public static final String JOBS_OLDEST_READY = "quants_infra_jobs_oldest_ready_seconds";
     public static final String ROUTE = "route";
     public static final String METHOD = "method";
     public static final String STATUS = "status";
