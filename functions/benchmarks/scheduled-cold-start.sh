@@ -2,7 +2,8 @@
 # Cold start of the scheduled Lambdas (alert evaluation, health probe), each in a fresh JVM, timed from outside,
 # interleaved with the bare SDK handler of cold-start.sh, without and with a JDK 25 AOT cache. See docs/benchmarks.md.
 #
-#   functions/benchmarks/scheduled-cold-start.sh [RUNS]     (default 5; medians; SKIP_BUILD=1 to use the built jars)
+#   functions/benchmarks/scheduled-cold-start.sh [RUNS]     (default 5; medians; SKIP_BUILD=1 to use the built jars;
+#                                                        SCHEDULED_JAR=<another scheduled Lambda jar> to time that one)
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -11,7 +12,7 @@ runs="${1:-5}"
 case "$runs" in ''|*[!0-9]*) echo "scheduled-cold-start: RUNS must be a number, got '$runs'" >&2; exit 2 ;; esac
 [ "$runs" -ge 1 ] && [ "$runs" -le 50 ] || { echo "scheduled-cold-start: RUNS must be 1..50" >&2; exit 2; }
 
-scheduled_jar="$root/functions/scheduled/target/quants-infra-scheduled-lambda.jar"
+scheduled_jar="${SCHEDULED_JAR:-$root/functions/scheduled/target/quants-infra-scheduled-lambda.jar}"
 local_jar="$root/functions/api/target/quants-infra-local.jar"
 invoker_jar="$here/target/quants-infra-benchmarks-0.1.0-SNAPSHOT-cold-start.jar"
 bare_jar="$here/target/bare-sdk-ecs.jar"

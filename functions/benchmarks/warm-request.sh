@@ -22,6 +22,8 @@ trap 'stop_emulator; rm -rf "$work"' EXIT INT TERM
 start_emulator
 echo "Warm requests: one API handler, GET /v1/status on an empty account (one ECS ListServices each), emulator on loopback"
 echo "  machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before"
-timeout 600 "$JAVA_HOME/bin/java" -cp "$lambda_jar:$invoker_jar" io.quantsinfra.benchmarks.coldstart.ApiWarmRequests "$n" 2>"$work/err" \
-  || { cat "$work/err" >&2; exit 1; }
+# The API's access log (one JSON line per request, on stdout) is left out of the report.
+timeout 600 "$JAVA_HOME/bin/java" -cp "$lambda_jar:$invoker_jar" io.quantsinfra.benchmarks.coldstart.ApiWarmRequests "$n" \
+  >"$work/out" 2>"$work/err" || { cat "$work/err" >&2; exit 1; }
+grep -v '^{' "$work/out" | sed 's/^/  /'
 echo "  load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
