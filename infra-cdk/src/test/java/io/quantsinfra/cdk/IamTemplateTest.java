@@ -57,8 +57,9 @@ class IamTemplateTest {
         assertFalse(pass.isEmpty());
         pass.forEach(s -> {
             assertEquals(Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com")), s.condition(), s.toString());
-            // The execution role, the shared task role and one task role per service type.
-            assertEquals(5, s.resources().size(), s.toString());
+            // Services: the execution role, the shared task role and one task role per service type; one-off jobs: the
+            // execution role and the shared task role only.
+            assertEquals(String.valueOf(s.json().get("Sid")).contains("Job") ? 2 : 5, s.resources().size(), s.toString());
             assertTrue(String.valueOf(s.resources()).contains("ExecutionRole") && s.resources().stream()
                     .allMatch(r -> String.valueOf(r).contains("ExecutionRole") || String.valueOf(r).contains("TaskRole")), s.toString());
         });

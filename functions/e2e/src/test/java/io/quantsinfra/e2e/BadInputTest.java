@@ -159,6 +159,8 @@ class BadInputTest {
                 Arguments.of("revert without a version", "POST", "/v1/secrets/actions/revert", "{\"name\": \"x\"}", 400),
                 Arguments.of("rotate with neither value nor generate", "POST", "/v1/secrets/actions/rotate", "{\"name\": \"x\"}", 400),
                 Arguments.of("reveal without a name", "POST", "/v1/secrets/actions/reveal", "{}", 400),
+                Arguments.of("settle without a name", "POST", "/v1/secrets/actions/settle", "{}", 400),
+                Arguments.of("settle with an invalid name", "POST", "/v1/secrets/actions/settle", "{\"name\": \"a b\"}", 400),
                 Arguments.of("put without a value", "PUT", "/v1/secrets/x", "{}", 400),
                 Arguments.of("action of the wrong type", "POST", "/v1/instances/data-collector-1/actions", "{\"action\": 3}", 400));
     }

@@ -8,12 +8,15 @@ import java.util.Map;
 
 /**
  * Lambda handler, scheduled {@code rate(1 minute)}: judges every instance's health and publishes
- * {@code quants_infra_instance_up} and friends to CloudWatch. Input: the EventBridge scheduled event. Output:
+ * {@code quants_infra_instance_up} and friends to CloudWatch, and judges the rollouts secret rotations started
+ * (reverting one ECS rolled back). Input: the EventBridge scheduled event. Output:
  * the verdicts.
  *
  * <p>Handler: {@code io.quantsinfra.scheduled.HealthProbeHandler::handleRequest}.
  */
 public final class HealthProbeHandler implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+    /** The actor the history names for a revert the probe makes. */
+    static final String ACTOR = "health-probe";
     private final ScheduledWiring wiring;
 
     public HealthProbeHandler() {
@@ -36,6 +39,28 @@ public final class HealthProbeHandler implements RequestHandler<Map<String, Obje
         }
     }
 
+    /**
+     * Judges the rollouts rotations started (through the API without waiting, or the rotation Lambda, which cannot
+     * wait for ECS) and reverts a rotation whose rollout ECS rolled back. A failure is reported in the result, never
+     * thrown: the health verdicts stand, and the next cycle judges again.
+     */
+    private Object settleRotations() {
+        try {
+            return wiring.secrets().settleAll(ACTOR).stream().map(s -> {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("secret", s.name());
+                m.put("outcome", s.outcome().name().toLowerCase(java.util.Locale.ROOT));
+                m.put("version", s.version());
+                m.put("reverted_to", s.revertedTo());
+                m.put("instances", s.instances());
+                m.put("reason", s.reason());
+                return (Object) m;
+            }).toList();
+        } catch (RuntimeException e) {
+            return "not judged: " + e.getClass().getSimpleName();
+        }
+    }
+
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
         try {
@@ -43,6 +68,7 @@ public final class HealthProbeHandler implements RequestHandler<Map<String, Obje
             Map<String, Object> out = new LinkedHashMap<>(r.toDocument());
             out.put("trigger", ScheduledEvents.rule(event));
             out.put("monitor_files", refreshMonitor());
+            out.put("rotations", settleRotations());
             System.out.println(Json.line("health-probe", out));
             return out;
         } finally {

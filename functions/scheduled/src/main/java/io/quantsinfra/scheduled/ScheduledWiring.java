@@ -118,6 +118,15 @@ public final class ScheduledWiring implements AutoCloseable {
     }
 
     /**
+     * The secrets service the probe judges rotations' rollouts with (and reverts a rolled-back one through): the
+     * same core the API and the rotation Lambda use, from the same wiring. A revert restarts consumers; a bot among
+     * them is told to stop entries first, as for any rotation.
+     */
+    io.quantsinfra.core.secret.SecretService secrets() {
+        return wiring.secretService();
+    }
+
+    /**
      * Publishes what this invocation recorded, in this thread; the handlers call it before they return (a frozen
      * or reaped container keeps nothing unsent). A failure is logged, never thrown: the job's result stands.
      */

@@ -51,6 +51,11 @@ public final class ControlPlanePolicy extends Construct {
         ALERTING_SECRETS_READ,
         /** Create, change, rotate, delete and restore secrets under the prefix (encrypting through Secrets Manager). */
         SECRETS_WRITE,
+        /**
+         * Move staging labels of secrets under the prefix, writing no value: judging a rotation's rollout and reverting
+         * AWSCURRENT to the previous version when ECS rolled it back.
+         */
+        SECRETS_RELABEL,
         /** The monitor's Prometheus files under {@code monitor/} in the monitor bucket. */
         MONITOR_CONFIG,
         /** PutMetricData in the control plane's namespace. */
@@ -73,7 +78,8 @@ public final class ControlPlanePolicy extends Construct {
      *
      * @param cluster ECS cluster name
      * @param managedTag the tag (key, value) quants-infra puts on what it creates
-     * @param passRoles the task execution role and task roles task definitions may name
+     * @param passRoles the task execution role and task roles task definitions may name: the execution role and the
+     *                  shared task role first (what job tasks run with), then the per-service task roles
      * @param logGroupPrefix prefix of the services' log groups
      * @param table state table
      * @param secretPrefix Secrets Manager name prefix
@@ -93,6 +99,11 @@ public final class ControlPlanePolicy extends Construct {
                 throw new QuantsInfraCdkException("task definitions need an execution role to pass");
             }
             passRoles = List.copyOf(passRoles);
+        }
+
+        /** The roles a job's task definition names: the execution role and the shared task role, never a service's. */
+        public List<IRole> jobPassRoles() {
+            return passRoles.subList(0, Math.min(2, passRoles.size()));
         }
     }
 
@@ -125,6 +136,7 @@ public final class ControlPlanePolicy extends Construct {
                 case SECRETS_READ -> statements.addAll(secretsRead(r));
                 case ALERTING_SECRETS_READ -> statements.addAll(alertingSecretsRead(r));
                 case SECRETS_WRITE -> statements.addAll(secretsWrite(r));
+                case SECRETS_RELABEL -> statements.add(secretsRelabel(r));
                 case MONITOR_CONFIG -> statements.addAll(monitorConfig(r));
                 case METRICS -> statements.add(metrics(r));
                 case METRICS_READ -> statements.add(metricsRead());
@@ -261,6 +273,13 @@ public final class ControlPlanePolicy extends Construct {
                         List.of(r.secretsKey().getKeyArn()), viaSecretsManager()));
     }
 
+    private PolicyStatement secretsRelabel(Resources r) {
+        wildcard(Arns.nagResource("secretsmanager", "secret:" + r.secretPrefix() + "*"), "Secrets are named by users "
+                + "and instances under the prefix, and Secrets Manager appends a random suffix to every ARN.");
+        return statement("RelabelSecretsUnderPrefix", List.of("secretsmanager:UpdateSecretVersionStage"),
+                List.of(Arns.secrets(r.secretPrefix())), Map.of());
+    }
+
     private static Map<String, Object> viaSecretsManager() {
         return Map.of("StringEquals", Map.of("kms:ViaService", "secretsmanager." + Aws.REGION + ".amazonaws.com"));
     }
@@ -301,7 +320,7 @@ public final class ControlPlanePolicy extends Construct {
                 + "limits describing, stopping and tagging job tasks to the quants-infra cluster.");
         wildcard("Resource::*", "ecs:ListTasks has no resource-level permissions; the ecs:cluster condition limits it to "
                 + "the quants-infra cluster (the dispatcher finds a claimed attempt's task by its startedBy).");
-        List<String> roleArns = r.passRoles().stream().map(IRole::getRoleArn).toList();
+        List<String> roleArns = r.jobPassRoles().stream().map(IRole::getRoleArn).toList();
         return List.of(
                 statement("FindJobTasks", List.of("ecs:ListTasks"), List.of("*"),
                         Map.of("ArnEquals", Map.of("ecs:cluster", Arns.ecsCluster(r.cluster())))),

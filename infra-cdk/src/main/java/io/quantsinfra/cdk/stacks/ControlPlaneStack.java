@@ -244,6 +244,7 @@ public final class ControlPlaneStack extends Stack {
         functions.put(Rotation.ID, rf.function());
     }
 
+    /** The execution role and the shared task role first ({@code Resources.jobPassRoles}), then each service type's. */
     private static List<IRole> passRoles(Platform p) {
         List<IRole> roles = new java.util.ArrayList<>(List.of(p.executionRole(), p.taskRole()));
         roles.addAll(p.serviceTaskRoles().values());

@@ -74,8 +74,10 @@ public record ScheduledJob(String id, String description, String handler, Path j
                         config.scheduledLambdaJar(), config.healthProbeRate(),
                         Map.of("source", "quants-infra.schedule", "job", "health-probe"),
                         // MONITOR_CONFIG: each cycle republishes the monitor's discovered targets (tasks move on restart).
+                        // SECRETS_RELABEL, ECS_REDEPLOY: it judges rotations' rollouts and reverts one ECS rolled back
+                        // (staging labels only, never a value) and redeploys the secret's consumers.
                         EnumSet.of(Capability.ECS_READ, Capability.STATE, Capability.SECRETS_READ, Capability.METRICS,
-                                Capability.MONITOR_CONFIG)),
+                                Capability.MONITOR_CONFIG, Capability.SECRETS_RELABEL, Capability.ECS_REDEPLOY)),
                 // Every minute (issue 11), whatever the other rates: a published job waits at most this long when the
                 // API's invoke after publish is lost. RunTask/StopTask/DescribeTasks on job tasks; the oldest ready
                 // job's age as a metric (the stuck-pending alarm).

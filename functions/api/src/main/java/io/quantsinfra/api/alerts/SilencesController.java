@@ -10,14 +10,11 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.serde.annotation.Serdeable;
 import io.quantsinfra.api.Actors;
 import io.quantsinfra.core.alerting.Alerting;
-import io.quantsinfra.core.error.InvalidInputException;
 import io.quantsinfra.core.promql.LabelMatcher;
-import io.quantsinfra.core.promql.PromDuration;
 import io.quantsinfra.core.silence.Silence;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,13 +38,7 @@ final class SilencesController {
     @Post
     @Operation(summary = "Add a silence: matchers like alertname=HighCpu, a duration like 2h, a comment; the author is the caller")
     Map<String, Object> add(@Body SilenceBody body, HttpRequest<?> request) {
-        Duration d;
-        try {
-            d = PromDuration.parse(body.duration());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("duration", e.getMessage());
-        }
-        return view(alerting.silences().addAs(Actors.of(request), body.author(), body.matchers(), d, body.comment()));
+        return view(alerting.silences().addAs(Actors.of(request), body.author(), body.matchers(), body.duration(), body.comment()));
     }
 
     @Get

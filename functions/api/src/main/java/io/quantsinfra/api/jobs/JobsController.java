@@ -14,6 +14,7 @@ import io.quantsinfra.core.error.InvalidInputException;
 import io.quantsinfra.core.error.NotFoundException;
 import io.quantsinfra.core.job.Attempt;
 import io.quantsinfra.core.job.Job;
+import io.quantsinfra.core.job.JobLimits;
 import io.quantsinfra.core.job.JobQuery;
 import io.quantsinfra.core.job.JobService;
 import io.quantsinfra.core.job.PublishResult;
@@ -33,8 +34,6 @@ import java.util.Map;
 @Controller("/v1/jobs")
 @Tag(name = "jobs")
 final class JobsController {
-    private static final int MAX_LOG_LINES = 10_000;
-    private static final long MAX_CLEANUP_HOURS = 365L * 24;
 
     private final JobService jobs;
     private final DispatchTrigger trigger;
@@ -109,7 +108,7 @@ final class JobsController {
     @Get("/ready")
     @Operation(summary = "Jobs that would start next (every dependency completed, not expired), in start order")
     Map<String, Object> ready(@Nullable @QueryValue Integer limit) {
-        return Map.of("jobs", JobDocuments.jobs(jobs.ready(limit == null ? 20 : limit)));
+        return Map.of("jobs", JobDocuments.jobs(jobs.ready(JobLimits.page(limit))));
     }
 
     @Get("/stats")
@@ -122,17 +121,13 @@ final class JobsController {
     @Post("/cleanup")
     @Operation(summary = "Remove expired jobs and finished jobs older than olderThanHours (default 168)")
     Map<String, Object> cleanup(@Body Map<String, Object> body) {
-        Object h = body.getOrDefault("olderThanHours", 168);
-        if (!(h instanceof Number n) || n.longValue() != n.doubleValue() || n.longValue() < 1 || n.longValue() > MAX_CLEANUP_HOURS) {
-            throw new InvalidInputException("olderThanHours", "must be a whole number of hours, 1 to " + MAX_CLEANUP_HOURS);
-        }
-        Duration olderThan = Duration.ofHours(n.longValue());
+        Duration olderThan = JobLimits.cleanupAge(body.get("olderThanHours"));
         var r = jobs.cleanup(olderThan);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("removed", r.expiredRemoved() + r.finishedRemoved());
         out.put("expired", r.expiredRemoved());
         out.put("finished", r.finishedRemoved());
-        out.put("olderThanHours", n.longValue());
+        out.put("olderThanHours", olderThan.toHours());
         return out;
     }
 
@@ -174,10 +169,7 @@ final class JobsController {
     @Get("/{id}/logs")
     @Operation(summary = "The last lines (1..10000, default 100) of an attempt's log stream (default: the latest attempt)")
     Map<String, Object> logs(@PathVariable String id, @Nullable @QueryValue Integer attempt, @Nullable @QueryValue Integer lines) {
-        int n = lines == null ? 100 : lines;
-        if (n < 1 || n > MAX_LOG_LINES) {
-            throw new InvalidInputException("lines", "must be between 1 and " + MAX_LOG_LINES + ", got " + n);
-        }
+        int n = JobLimits.logLines(lines);
         Job j = jobs.get(id);
         if (j.attempts().isEmpty()) {
             return Map.of("job", id, "lines", List.of(), "note", "the job has not started yet (" + j.status().name().toLowerCase(java.util.Locale.ROOT) + ")");

@@ -14,7 +14,7 @@ import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.serde.annotation.Serdeable;
 import io.quantsinfra.api.Actors;
 import io.quantsinfra.api.RequestIds;
-import io.quantsinfra.core.error.InvalidInputException;
+import io.quantsinfra.core.secret.RolloutReverts;
 import io.quantsinfra.core.secret.SecretMetadata;
 import io.quantsinfra.core.secret.SecretService;
 import io.quantsinfra.core.secret.SecretValue;
@@ -35,6 +35,7 @@ import org.slf4j.LoggerFactory;
 @SerdeImport(SecretMetadata.class)
 @SerdeImport(SecretMetadata.Version.class)
 @SerdeImport(SecretService.Rotation.class)
+@SerdeImport(RolloutReverts.Settlement.class)
 final class SecretsController {
     private static final Logger AUDIT = LoggerFactory.getLogger("quants-infra.audit");
     private final SecretService secrets;
@@ -58,7 +59,7 @@ final class SecretsController {
     @Put("/{+name}")
     @Operation(summary = "Create a secret or add a new current version (value: a JSON object or a plain string)")
     SecretMetadata put(@PathVariable String name, @Body ValueBody body) {
-        return secrets.put(name, value(body.value()));
+        return secrets.put(name, SecretService.required(body.value()));
     }
 
     @Delete("/{+name}")
@@ -80,12 +81,7 @@ final class SecretsController {
     @Operation(summary = "Rotate: new value (given, or generated with length) as AWSPENDING, checked, promoted to "
             + "AWSCURRENT; instances referencing the secret get a new deployment")
     SecretService.Rotation rotate(@Body RotateBody body, HttpRequest<?> request) {
-        boolean generate = Boolean.TRUE.equals(body.generate());
-        if (generate == (body.value() != null)) {
-            throw new InvalidInputException("value", "give either a value or generate=true");
-        }
-        SecretValue value = generate ? secrets.generate(body.length()) : value(body.value());
-        return secrets.rotate(body.name(), value, Actors.of(request));
+        return secrets.rotate(body.name(), secrets.newValue(body.value(), body.generate(), body.length()), Actors.of(request));
     }
 
     @Post("/actions/revert")
@@ -94,17 +90,18 @@ final class SecretsController {
         return secrets.revert(body.name(), body.version(), Actors.of(request));
     }
 
+    @Post("/actions/settle")
+    @Operation(summary = "Judge the rollout the last rotation started: COMPLETED, IN_PROGRESS, or REVERTED (a rollout "
+            + "ECS rolled back: AWSCURRENT moved back to the previous version and the consumers redeployed); NONE when "
+            + "no rotation waits. The scheduled health probe does the same every cycle")
+    RolloutReverts.Settlement settle(@Body NameBody body, HttpRequest<?> request) {
+        return secrets.settle(body.name(), Actors.of(request));
+    }
+
     @Post("/actions/restore")
     @Operation(summary = "Cancel a scheduled deletion")
     SecretMetadata restore(@Body NameBody body) {
         return secrets.restore(body.name());
-    }
-
-    private static SecretValue value(String v) {
-        if (v == null) {
-            throw new InvalidInputException("value", "a value is required");
-        }
-        return SecretValue.of(v);
     }
 
     /** A value in a request body. */

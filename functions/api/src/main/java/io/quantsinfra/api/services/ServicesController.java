@@ -20,7 +20,6 @@ import io.quantsinfra.core.deploy.LifecycleService;
 import io.quantsinfra.core.deploy.OperationResults.DestroyResult;
 import io.quantsinfra.core.deploy.OperationResults.ScaleResult;
 import io.quantsinfra.core.deploy.Overrides;
-import io.quantsinfra.core.error.InvalidInputException;
 import io.quantsinfra.core.history.DeploymentRecord;
 import io.quantsinfra.core.history.StateStore;
 import io.swagger.v3.oas.annotations.Operation;
@@ -85,10 +84,7 @@ final class ServicesController {
     @Get("/{service}/history")
     @Operation(summary = "Deployment history of a service, newest first")
     Map<String, List<HistoryView>> history(@PathVariable String service, @Nullable @QueryValue Integer limit) {
-        int n = limit == null ? 20 : limit;
-        if (n < 1 || n > 500) {
-            throw new InvalidInputException("limit", "must be between 1 and 500, got " + n);
-        }
+        int n = io.quantsinfra.core.history.HistoryLimit.of(limit);
         String name = catalog.get(service).name();
         return Map.of("deployments", state.history(name, n).stream().map(HistoryView::of).toList());
     }

@@ -53,7 +53,7 @@ class SecretsRotationHandlerTest {
         TaskSpec.ContainerSpec grafana = new TaskSpec.ContainerSpec("grafana", "grafana/grafana:10.2.3", true, List.of(3000),
                 Map.of(), List.of(new TaskSpec.SecretEnv("GF_SECURITY_ADMIN_PASSWORD", arn)), List.of(), null, 256, List.of(), List.of());
         TaskSpec spec = new TaskSpec("monitor-1", 512, 1024, List.of(grafana), List.of(), "/quants-infra/monitor", "monitor-1",
-                Map.of("managed-by", "quants-infra"));
+                Map.of("managed-by", "quants-infra", "quants-infra:service", "monitor"));
         platform.create(new InstanceId("monitor", 1), platform.register(spec), new Placement("spread", settings.subnets()), 1);
     }
 

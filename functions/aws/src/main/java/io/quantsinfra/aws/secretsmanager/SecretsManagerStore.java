@@ -13,13 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.secretsmanager.model.DescribeSecretResponse;
 import software.amazon.awssdk.services.secretsmanager.model.Filter;
 import software.amazon.awssdk.services.secretsmanager.model.FilterNameStringType;
 import software.amazon.awssdk.services.secretsmanager.model.GetSecretValueResponse;
+import software.amazon.awssdk.services.secretsmanager.model.InvalidParameterException;
 import software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.secretsmanager.model.SecretListEntry;
 import software.amazon.awssdk.services.secretsmanager.model.Tag;
@@ -31,6 +31,8 @@ import software.amazon.awssdk.services.secretsmanager.model.Tag;
  * {@link #reveal}; errors name the secret, never the value.
  */
 public final class SecretsManagerStore implements SecretStore, SecretFormat {
+    /** Tag on secrets whose value quants-infra generated; only those rotate without a new value from a person. */
+    public static final String GENERATED_TAG = "quants-infra:generated";
     private final SecretsManagerClient sm;
     private final String prefix;
     private final String kmsKeyId;
@@ -126,8 +128,76 @@ public final class SecretsManagerStore implements SecretStore, SecretFormat {
 
     @Override
     public SecretValue reveal(String name, String versionId) {
-        return text(name, AwsErrors.call("read secret " + name,
-                () -> sm.getSecretValue(r -> r.secretId(prefix + name).versionId(versionId))));
+        try {
+            return text(name, sm.getSecretValue(r -> r.secretId(prefix + name).versionId(versionId)));
+        } catch (ResourceNotFoundException e) {
+            // Secrets Manager opens a rotation's version before the function writes its value
+            throw new NotFoundException("version " + versionId + " of secret '" + name + "' has no value");
+        } catch (RuntimeException e) {
+            return AwsErrors.call("read secret " + name, () -> { throw e; });
+        }
+    }
+
+    @Override
+    public Optional<String> nameOf(String secretId) {
+        try {
+            String full = sm.describeSecret(r -> r.secretId(secretId)).name();
+            return full.startsWith(prefix) ? Optional.of(full.substring(prefix.length())) : Optional.empty();
+        } catch (ResourceNotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return AwsErrors.call("describe secret " + secretId, () -> { throw e; });
+        }
+    }
+
+    @Override
+    public boolean generated(String name) {
+        return describeRaw(name).map(d -> d.tags().stream()
+                .anyMatch(t -> t.key().equals(GENERATED_TAG) && t.value().equals("true"))).orElse(false);
+    }
+
+    @Override
+    public void putPending(String name, String versionId, SecretValue value) {
+        // Secrets Manager treats a repeated ClientRequestToken with the same value as the same request
+        AwsErrors.call("write a pending version of secret " + name, () -> sm.putSecretValue(r -> r
+                .secretId(prefix + name).secretString(value.reveal()).clientRequestToken(versionId)
+                .versionStages("AWSPENDING")));
+    }
+
+    @Override
+    public void label(String name, String label, String versionId) {
+        DescribeSecretResponse d = describeRaw(name).orElseThrow(() -> new NotFoundException("secret '" + name + "' does not exist"));
+        String holder = holder(d, label);
+        if (versionId.equals(holder)) {
+            return;
+        }
+        AwsErrors.call("label version " + versionId + " of secret " + name, () -> sm.updateSecretVersionStage(r -> {
+            r.secretId(prefix + name).versionStage(label).moveToVersionId(versionId);
+            if (holder != null) {
+                r.removeFromVersionId(holder);
+            }
+        }));
+    }
+
+    @Override
+    public boolean unlabel(String name, String label, String versionId) {
+        Optional<DescribeSecretResponse> d = describeRaw(name);
+        if (d.isEmpty() || !versionId.equals(holder(d.get(), label))) {
+            return false;
+        }
+        try {
+            sm.updateSecretVersionStage(r -> r.secretId(prefix + name).versionStage(label).removeFromVersionId(versionId));
+            return true;
+        } catch (InvalidParameterException e) {
+            return false; // removed by another caller since the describe: that caller won
+        } catch (RuntimeException e) {
+            return AwsErrors.call("unlabel version " + versionId + " of secret " + name, () -> { throw e; });
+        }
+    }
+
+    private static String holder(DescribeSecretResponse d, String label) {
+        return d.versionIdsToStages().entrySet().stream().filter(e -> e.getValue().contains(label))
+                .map(Map.Entry::getKey).findFirst().orElse(null);
     }
 
     private static SecretValue text(String name, GetSecretValueResponse r) {
@@ -135,14 +205,6 @@ public final class SecretsManagerStore implements SecretStore, SecretFormat {
             throw new InvalidInputException("name", "secret '" + name + "' holds binary data; quants-infra handles text secrets");
         }
         return SecretValue.of(r.secretString());
-    }
-
-    @Override
-    public String putPending(String name, SecretValue value) {
-        String token = UUID.randomUUID().toString();
-        return AwsErrors.call("write a pending version of secret " + name, () -> sm.putSecretValue(r -> r
-                .secretId(prefix + name).secretString(value.reveal()).clientRequestToken(token)
-                .versionStages("AWSPENDING")).versionId());
     }
 
     @Override

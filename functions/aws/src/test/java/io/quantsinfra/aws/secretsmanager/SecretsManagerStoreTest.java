@@ -64,7 +64,8 @@ class SecretsManagerStoreTest {
     @Test
     void promote_makesThePendingVersionCurrent_andKeepsThePreviousOne() {
         store.put("token", SecretValue.of("old"));
-        String pending = store.putPending("token", SecretValue.of("new"));
+        String pending = java.util.UUID.randomUUID().toString();
+        store.putPending("token", pending, SecretValue.of("new"));
         assertEquals("old", store.reveal("token").reveal(), "a pending version is not current");
 
         store.promote("token", pending);
@@ -79,7 +80,8 @@ class SecretsManagerStoreTest {
     @Test
     void discardPending_leavesTheCurrentValue() {
         store.put("token", SecretValue.of("old"));
-        String pending = store.putPending("token", SecretValue.of("bad"));
+        String pending = java.util.UUID.randomUUID().toString();
+        store.putPending("token", pending, SecretValue.of("bad"));
 
         store.discardPending("token", pending);
 
@@ -114,5 +116,78 @@ class SecretsManagerStoreTest {
 
         assertFalse(bad.getMessage().contains("hunter2"));
         assertFalse(nested.getMessage().contains("hunter2"));
+    }
+
+    @Test
+    void label_isOnOneVersionAtATime_andListShowsIt() {
+        store.put("token", SecretValue.of("old"));
+        String first = store.describe("token").orElseThrow().versionWith("AWSCURRENT").orElseThrow();
+        String second = java.util.UUID.randomUUID().toString();
+        store.putPending("token", second, SecretValue.of("new"));
+
+        store.label("token", "QUANTS_INFRA_ROLLOUT", first);
+        store.label("token", "QUANTS_INFRA_ROLLOUT", second);
+        store.label("token", "QUANTS_INFRA_ROLLOUT", second);
+
+        var stages = sm.describeSecret(r -> r.secretId("quants-infra/token")).versionIdsToStages();
+        assertFalse(stages.get(first).contains("QUANTS_INFRA_ROLLOUT"), stages::toString);
+        assertTrue(stages.get(second).contains("QUANTS_INFRA_ROLLOUT"), stages::toString);
+        SecretMetadata listed = store.list().stream().filter(m -> m.name().equals("token")).findFirst().orElseThrow();
+        assertEquals(second, listed.versionWith("QUANTS_INFRA_ROLLOUT").orElseThrow());
+        assertEquals("old", store.reveal("token").reveal(), "a label of its own moves no value");
+    }
+
+    @Test
+    void unlabel_succeedsForExactlyOneCaller() {
+        store.put("token", SecretValue.of("v"));
+        String version = store.describe("token").orElseThrow().versionWith("AWSCURRENT").orElseThrow();
+        store.label("token", "QUANTS_INFRA_ROLLOUT", version);
+
+        assertTrue(store.unlabel("token", "QUANTS_INFRA_ROLLOUT", version));
+        assertFalse(store.unlabel("token", "QUANTS_INFRA_ROLLOUT", version));
+        assertTrue(store.describe("token").orElseThrow().versionWith("QUANTS_INFRA_ROLLOUT").isEmpty());
+    }
+
+    @Test
+    void putPending_withAGivenVersion_isPendingUnderThatId_andAgainChangesNothing() {
+        store.put("token", SecretValue.of("old"));
+        String token = java.util.UUID.randomUUID().toString();
+
+        store.putPending("token", token, SecretValue.of("new-value"));
+        store.putPending("token", token, SecretValue.of("new-value"));
+
+        SecretMetadata m = store.describe("token").orElseThrow();
+        assertEquals(token, m.versionWith("AWSPENDING").orElseThrow());
+        assertEquals(2, m.versions().size());
+        assertEquals("new-value", store.reveal("token", token).reveal());
+        assertEquals("old", store.reveal("token").reveal());
+    }
+
+    @Test
+    void reveal_ofAVersionThatDoesNotExist_isNotFound() {
+        store.put("token", SecretValue.of("v"));
+
+        assertThrows(io.quantsinfra.core.error.NotFoundException.class,
+                () -> store.reveal("token", java.util.UUID.randomUUID().toString()));
+    }
+
+    @Test
+    void nameOf_findsASecretUnderThePrefixByArn_butNotOneOutsideIt() {
+        String arn = store.put("monitor/grafana", SecretValue.of("v")).arn();
+        String outside = sm.createSecret(r -> r.name("someone-else/key").secretString("v")).arn();
+
+        assertEquals("monitor/grafana", store.nameOf(arn).orElseThrow());
+        assertTrue(store.nameOf(outside).isEmpty());
+        assertTrue(store.nameOf("arn:aws:secretsmanager:us-east-1:123456789012:secret:quants-infra/none-AbCdEf").isEmpty());
+    }
+
+    @Test
+    void generated_isTrueOnlyForSecretsQuantsInfraGenerated() {
+        store.put("binance", SecretValue.of("{\"apiKey\":\"k\"}"));
+        new SecretsManagerResolver(sm, "quants-infra/", null).generatedValueFrom("monitor/grafana", 32);
+
+        assertFalse(store.generated("binance"));
+        assertTrue(store.generated("monitor/grafana"));
+        assertFalse(store.generated("missing"));
     }
 }

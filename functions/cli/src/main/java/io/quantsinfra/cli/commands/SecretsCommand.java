@@ -208,7 +208,8 @@ public final class SecretsCommand implements Runnable {
         boolean generate;
         @Option(names = "--length", paramLabel = "N", description = "length of a generated value (16..4096, default 32)")
         Integer length;
-        @Option(names = "--no-wait", description = "do not wait for the redeployed instances")
+        @Option(names = "--no-wait", description = "do not wait for the redeployed instances; the scheduled health probe judges "
+                + "their rollout and reverts the rotation if ECS rolls it back")
         boolean noWait;
         @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", description = "how long to wait for rollouts")
         String timeout;
@@ -252,12 +253,22 @@ public final class SecretsCommand implements Runnable {
             if (noWait) {
                 return 0;
             }
+            RolloutWatch.RolloutFailedException failed = null;
             try {
                 new RolloutWatch(client, null, restarted, wait, out).await();
             } catch (RolloutWatch.RolloutFailedException e) {
-                client.post("/v1/secrets/actions/revert", Map.of("name", name, "version", r.path("previousVersion").asText()));
-                throw new CliException(CliException.FAILED, e.getMessage() + "; AWSCURRENT of " + name
-                        + " moved back to version " + r.path("previousVersion").asText() + " and the instances redeployed with it");
+                failed = e;
+            }
+            // Core judges the rollout and reverts a rolled-back one: the same rule the health probe applies when
+            // nobody waits (--no-wait, the API, the rotation Lambda).
+            JsonNode settled = client.post("/v1/secrets/actions/settle", Map.of("name", name));
+            if (settled.path("outcome").asText().equals("REVERTED")) {
+                throw new CliException(CliException.FAILED, (failed != null ? failed.getMessage() : "deployment failed and was "
+                        + "rolled back: " + settled.path("reason").asText()) + "; AWSCURRENT of " + name + " moved back to version "
+                        + settled.path("revertedTo").asText() + " and the instances redeployed with it");
+            }
+            if (failed != null) {
+                throw failed;
             }
             out.println(name + ": " + restarted.size() + " instance(s) now run with the new value.");
             return 0;

@@ -43,7 +43,45 @@ public final class JobLimits {
     /** Most jobs in a list page. */
     public static final int MAX_PAGE = 500;
 
+    /** Jobs in a list page when the request names no limit. */
+    public static final int DEFAULT_PAGE = 20;
+    /** Age of finished jobs a cleanup removes when the request names none: 168 hours, one week of history kept. */
+    public static final long DEFAULT_CLEANUP_HOURS = 168;
+    /** Oldest age a cleanup may be asked for: 365 days. */
+    public static final long MAX_CLEANUP_HOURS = 365L * 24;
+    /** Log lines of an attempt when the request names no count. */
+    public static final int DEFAULT_LOG_LINES = 100;
+    /** Most log lines of an attempt in one response: 10,000 (one GetLogEvents page holds at most 10,000 events). */
+    public static final int MAX_LOG_LINES = 10_000;
+
     private JobLimits() {}
+
+    /** The page size a request asked for, or {@link #DEFAULT_PAGE}; the range is checked where the page is read. */
+    public static int page(Integer requested) {
+        return requested == null ? DEFAULT_PAGE : requested;
+    }
+
+    /**
+     * The age a cleanup removes finished jobs older than: {@code hours} as the request gave it (null for the
+     * default), a whole number 1..{@value #MAX_CLEANUP_HOURS}; InvalidInputException on field olderThanHours otherwise.
+     */
+    public static java.time.Duration cleanupAge(Object hours) {
+        Object h = hours == null ? DEFAULT_CLEANUP_HOURS : hours;
+        if (!(h instanceof Number n) || n.longValue() != n.doubleValue() || n.longValue() < 1 || n.longValue() > MAX_CLEANUP_HOURS) {
+            throw new io.quantsinfra.core.error.InvalidInputException("olderThanHours",
+                    "must be a whole number of hours, 1 to " + MAX_CLEANUP_HOURS);
+        }
+        return java.time.Duration.ofHours(n.longValue());
+    }
+
+    /** The log lines a request asked for, or {@link #DEFAULT_LOG_LINES}; InvalidInputException on field lines outside 1..{@value #MAX_LOG_LINES}. */
+    public static int logLines(Integer requested) {
+        int n = requested == null ? DEFAULT_LOG_LINES : requested;
+        if (n < 1 || n > MAX_LOG_LINES) {
+            throw new io.quantsinfra.core.error.InvalidInputException("lines", "must be between 1 and " + MAX_LOG_LINES + ", got " + n);
+        }
+        return n;
+    }
 
     /** {@code text} cut to {@link #MAX_REASON_LENGTH} characters. */
     public static String reason(String text) {

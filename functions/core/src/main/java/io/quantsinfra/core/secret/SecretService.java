@@ -2,18 +2,11 @@ package io.quantsinfra.core.secret;
 
 import io.quantsinfra.core.deploy.ContainerPlatform;
 import io.quantsinfra.core.deploy.InstanceState;
-import io.quantsinfra.core.deploy.TaskSpec;
 import io.quantsinfra.core.error.InvalidInputException;
 import io.quantsinfra.core.error.NotFoundException;
-import io.quantsinfra.core.history.DeploymentRecord;
 import io.quantsinfra.core.history.StateStore;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The secrets lifecycle (seed 001's get/put/rotate, plus delete and restore) over the {@link SecretStore},
@@ -27,17 +20,15 @@ import java.util.UUID;
 public final class SecretService {
     /** Length of generated values unless asked otherwise. */
     public static final int DEFAULT_LENGTH = 32;
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
     private final SecretStore store;
     private final SecretFormat format;
     private final ContainerPlatform platform;
-    private final StateStore history;
-    private final SecretTest test;
     private final String prefix;
-    private final Clock clock;
-    private final SecureRandom random = new SecureRandom();
-    private final ConsumerRestarts restarts;
+    private final SecretGenerator generator = new SecretGenerator();
+    private final SecretConsumers consumers;
+    private final SecretRotation rotation;
+    private final RolloutReverts reverts;
 
     public SecretService(SecretStore store, SecretFormat format, ContainerPlatform platform, StateStore history,
                          SecretTest test, String prefix, Clock clock) {
@@ -47,14 +38,13 @@ public final class SecretService {
     /** With {@code restarts} asked before consumers restart (bots stop taking entries first). */
     public SecretService(SecretStore store, SecretFormat format, ContainerPlatform platform, StateStore history,
                          SecretTest test, String prefix, Clock clock, ConsumerRestarts restarts) {
-        this.restarts = restarts;
         this.store = store;
         this.format = format;
         this.platform = platform;
-        this.history = history;
-        this.test = test;
         this.prefix = prefix;
-        this.clock = clock;
+        this.consumers = new SecretConsumers(platform, history, restarts, clock);
+        this.rotation = new SecretRotation(store, format, test, consumers, generator);
+        this.reverts = new RolloutReverts(store, rotation);
     }
 
     /** Creates a secret or adds a new current version. */
@@ -115,23 +105,36 @@ public final class SecretService {
         return store.restore(name);
     }
 
-    /** A random value of {@code length} characters (16..4096). */
+    /** A random value of {@code length} characters (16..4096, default {@link #DEFAULT_LENGTH}). */
     public SecretValue generate(Integer length) {
-        int n = length == null ? DEFAULT_LENGTH : length;
-        if (n < 16 || n > 4096) {
-            throw new InvalidInputException("length", "generated secrets are 16 to 4096 characters, got " + n);
-        }
-        StringBuilder b = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            b.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-        }
-        return SecretValue.of(b.toString());
+        return generator.generate(length);
     }
 
     /**
-     * Rotates: the new value is written as AWSPENDING, checked (same shape as the current value, then the
-     * pluggable {@link SecretTest}), promoted to AWSCURRENT (the old one becomes AWSPREVIOUS), and every
-     * instance whose task definition references the secret gets a new deployment.
+     * The new value of a rotation: {@code value} as given, or generated with {@code length} when {@code generate};
+     * exactly one of the two.
+     */
+    public SecretValue newValue(String value, Boolean generate, Integer length) {
+        boolean generated = Boolean.TRUE.equals(generate);
+        if (generated == (value != null)) {
+            throw new InvalidInputException("value", "give either a value or generate=true");
+        }
+        return generated ? generate(length) : required(value);
+    }
+
+    /** A value a request must carry. */
+    public static SecretValue required(String value) {
+        if (value == null) {
+            throw new InvalidInputException("value", "a value is required");
+        }
+        return SecretValue.of(value);
+    }
+
+    /**
+     * Rotates (see {@link SecretRotation}): the new value is written as AWSPENDING, checked (same shape as the
+     * current value, then the pluggable {@link SecretTest}), promoted to AWSCURRENT (the old one becomes AWSPREVIOUS),
+     * and every instance whose task definition references the secret gets a new deployment. Whether that rollout
+     * succeeded is judged later by {@link #settle}; a rolled-back one is reverted.
      */
     public Rotation rotate(String name, SecretValue value, String actor) {
         SecretNames.check(name, prefix);
@@ -140,70 +143,41 @@ public final class SecretService {
         if (current.deletedDate() != null) {
             throw new NotFoundException("secret '" + name + "' is scheduled for deletion; restore it before rotating");
         }
-        List<String> newKeys = format.jsonKeys(value);
-        List<String> missing = current.jsonKeys().stream().filter(k -> !newKeys.contains(k)).toList();
-        if (!missing.isEmpty()) {
-            throw new InvalidInputException("value", "the new value lacks JSON key(s) " + missing
-                    + " that the current value has and task definitions may reference");
-        }
-        if (current.jsonKeys().isEmpty() && !newKeys.isEmpty()) {
-            throw new InvalidInputException("value", "the current value is a plain string; the new value must be one too");
-        }
-        String previous = current.versionWith("AWSCURRENT").orElseThrow(() ->
-                new NotFoundException("secret '" + name + "' has no current version"));
-        String pending = store.putPending(name, value);
-        try {
-            test.test(name, value);
-        } catch (RuntimeException e) {
-            store.discardPending(name, pending);
-            // The test may talk to an exchange that echoes the key it was given: never pass its message on.
-            throw new InvalidInputException("value", "the new value failed its test (" + e.getClass().getSimpleName()
-                    + "); the current value is unchanged");
-        }
-        store.promote(name, pending);
-        List<String> restarted = restartConsumers(current.arn(), "rotate secret " + name, actor);
-        return new Rotation(name, pending, previous, restarted);
+        return rotation.rotate(name, current, value, actor);
+    }
+
+    /** One step of a rotation Secrets Manager drives (the rotation Lambda's event). */
+    public void rotationStep(String step, String secretId, String token, String actor) {
+        rotation.step(RotationStep.parse(step), secretId, token, actor);
     }
 
     /** Puts AWSCURRENT back on {@code versionId} (after a failed rollout) and restarts the consumers again. */
     public Rotation revert(String name, String versionId, String actor) {
         SecretNames.check(name, prefix);
-        if (versionId == null || versionId.isBlank()) {
-            throw new InvalidInputException("version", "the version to make current again is required");
-        }
-        SecretMetadata current = existing(name);
-        if (current.versions().stream().noneMatch(v -> v.id().equals(versionId))) {
-            throw new NotFoundException("secret '" + name + "' has no version '" + versionId + "'");
-        }
-        String was = current.versionWith("AWSCURRENT").orElse(null);
-        store.promote(name, versionId);
-        List<String> restarted = restartConsumers(current.arn(), "revert secret " + name, actor);
-        return new Rotation(name, versionId, was, restarted);
+        return rotation.revert(name, versionId, actor, "revert secret " + name);
+    }
+
+    /**
+     * Judges the rollout the last rotation of {@code name} started: completed, still in progress, or rolled back
+     * (then reverted to the previous version and redeployed). See {@link RolloutReverts}.
+     */
+    public RolloutReverts.Settlement settle(String name, String actor) {
+        SecretNames.check(name, prefix);
+        return reverts.settle(name, actor);
+    }
+
+    /** {@link #settle} for every secret whose rotation waits for its rollout (the scheduled health probe calls it). */
+    public List<RolloutReverts.Settlement> settleAll(String actor) {
+        return reverts.settleAll(actor);
     }
 
     /**
      * Gives every instance that references secret {@code name} a new deployment, so its tasks read the current
-     * value (the last step of a rotation Secrets Manager drives). Returns the instances restarted.
+     * value. Returns the instances restarted.
      */
     public List<String> restartConsumers(String name, String actor) {
         SecretNames.check(name, prefix);
-        return restartConsumers(existing(name).arn(), "rotated secret " + name, actor);
-    }
-
-    private List<String> restartConsumers(String arn, String why, String actor) {
-        List<InstanceState> consumers = platform.allInstances().stream().filter(s -> references(s.spec(), arn)).toList();
-        Map<String, List<InstanceState>> byService = new LinkedHashMap<>();
-        consumers.forEach(s -> byService.computeIfAbsent(s.id().service(), k -> new ArrayList<>()).add(s));
-        byService.forEach((service, instances) -> {
-            List<io.quantsinfra.core.bot.BotStop> stops = restarts.beforeRestart(instances);
-            instances.forEach(s -> platform.update(s.id(), null, null, null, true));
-            List<String> ids = instances.stream().map(s -> s.id().toString()).toList();
-            List<String> changes = new ArrayList<>(List.of(why));
-            stops.forEach(b -> changes.add(b.line()));
-            history.record(new DeploymentRecord(UUID.randomUUID().toString(), service, actor, clock.instant(), "restart",
-                    "succeeded", ids, changes, stops));
-        });
-        return consumers.stream().map(s -> s.id().toString()).toList();
+        return consumers.restart(existing(name).arn(), "rotated secret " + name, actor);
     }
 
     private SecretMetadata withConsumers(SecretMetadata m) {
@@ -211,19 +185,7 @@ public final class SecretService {
     }
 
     private static List<String> consumers(String arn, List<InstanceState> instances) {
-        return instances.stream().filter(s -> references(s.spec(), arn)).map(s -> s.id().toString()).toList();
-    }
-
-    /** Whether a task reads the secret with ARN {@code arn} (whole, or one JSON key of it). */
-    static boolean references(TaskSpec spec, String arn) {
-        for (TaskSpec.ContainerSpec c : spec.containers()) {
-            for (TaskSpec.SecretEnv s : c.secrets()) {
-                if (s.valueFrom().equals(arn) || s.valueFrom().startsWith(arn + ":")) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return SecretConsumers.ids(SecretConsumers.of(arn, instances));
     }
 
     private SecretMetadata existing(String name) {

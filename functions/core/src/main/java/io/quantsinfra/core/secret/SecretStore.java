@@ -24,8 +24,32 @@ public interface SecretStore {
     /** The value of one version. */
     SecretValue reveal(String name, String versionId);
 
-    /** Writes {@code value} as a new version labelled AWSPENDING only; returns its version id. */
-    String putPending(String name, SecretValue value);
+    /**
+     * The name (without the prefix) of the secret a rotation event names by ARN or full name; empty when there is
+     * no such secret or it is not under the prefix.
+     */
+    Optional<String> nameOf(String secretId);
+
+    /** Whether quants-infra generated the secret's value (tag {@code quants-infra:generated=true}). */
+    boolean generated(String name);
+
+    /**
+     * Writes {@code value} as version {@code versionId} labelled AWSPENDING only. Idempotent: writing the same
+     * version again with the same value changes nothing (a rotation step may be retried).
+     */
+    void putPending(String name, String versionId, SecretValue value);
+
+    /**
+     * Attaches staging label {@code label} to {@code versionId}, taking it from whichever version held it (a label
+     * is on at most one version). For quants-infra's own labels, never AWSCURRENT (that is {@link #promote}).
+     */
+    void label(String name, String label, String versionId);
+
+    /**
+     * Removes {@code label} from {@code versionId}. Returns false when that version did not hold it (another
+     * caller removed or moved it first): of several callers racing, exactly one gets true.
+     */
+    boolean unlabel(String name, String label, String versionId);
 
     /** Drops the AWSPENDING label from a version (a candidate that failed its test). */
     void discardPending(String name, String versionId);

@@ -5,6 +5,7 @@ import io.quantsinfra.core.error.InvalidInputException;
 import io.quantsinfra.core.error.NotFoundException;
 import io.quantsinfra.core.promql.LabelMatcher;
 import io.quantsinfra.core.promql.Labels;
+import io.quantsinfra.core.promql.PromDuration;
 import io.quantsinfra.core.routing.Matchers;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,6 +88,20 @@ public final class SilenceService {
     private static InvalidInputException tooManyMatchers(int n) {
         return new InvalidInputException("matchers", "the silence has " + n + " matchers; the limit is " + MAX_MATCHERS
                 + " matchers per silence");
+    }
+
+    /**
+     * {@link #addAs(String, String, List, Duration, String)} with the duration as a request writes it, Prometheus
+     * style ({@code 30m}, {@code 2h}, {@code 1d}); InvalidInputException on field {@code duration} when it is not one.
+     */
+    public Silence addAs(String caller, String claimedAuthor, List<String> matchers, String duration, String comment) {
+        Duration d;
+        try {
+            d = PromDuration.parse(duration);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("duration", e.getMessage());
+        }
+        return addAs(caller, claimedAuthor, matchers, d, comment);
     }
 
     /**

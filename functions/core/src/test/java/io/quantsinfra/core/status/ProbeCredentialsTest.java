@@ -43,7 +43,11 @@ class ProbeCredentialsTest {
         @Override public Optional<SecretMetadata> describe(String name) { return Optional.empty(); }
         @Override public List<SecretMetadata> list() { return List.of(); }
         @Override public SecretValue reveal(String name, String versionId) { throw new UnsupportedOperationException(); }
-        @Override public String putPending(String name, SecretValue value) { throw new UnsupportedOperationException(); }
+        @Override public void putPending(String name, String versionId, SecretValue value) { throw new UnsupportedOperationException(); }
+        @Override public java.util.Optional<String> nameOf(String secretId) { throw new UnsupportedOperationException(); }
+        @Override public boolean generated(String name) { return false; }
+        @Override public void label(String name, String label, String versionId) { throw new UnsupportedOperationException(); }
+        @Override public boolean unlabel(String name, String label, String versionId) { return false; }
         @Override public void discardPending(String name, String versionId) { }
         @Override public void promote(String name, String versionId) { }
         @Override public SecretMetadata delete(String name, int days, boolean force) { throw new UnsupportedOperationException(); }
