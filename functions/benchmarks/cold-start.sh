@@ -6,7 +6,9 @@
 #
 # Environment: SKIP_BUILD=1 to use the jars already built; WARMUP=N untimed runs per variant (default 1,
 # warms the OS file cache only); COLD_START_JAVA_OPTS extra JVM flags for every run, e.g. the java
-# runtimes' "-XX:+TieredCompilation -XX:TieredStopAtLevel=1".
+# runtimes' "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"; COLD_START_BEFORE_JAR=<an earlier Lambda jar> adds that
+# jar as two more interleaved variants ("API before", with and without its own AOT cache), so that a change is
+# compared with what it changed in the same run, under the same load.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -64,15 +66,22 @@ start_emulator
 
 api=(-cp "$lambda_jar:$invoker_jar" io.quantsinfra.benchmarks.coldstart.ApiColdStart)
 bare=(-cp "$bare_jar" io.quantsinfra.benchmarks.coldstart.bare.BareEcsListServices)
+before_jar="${COLD_START_BEFORE_JAR:-}"
+[ -z "$before_jar" ] || [ -f "$before_jar" ] || { echo "cold-start: COLD_START_BEFORE_JAR $before_jar is missing" >&2; exit 2; }
+before=(-cp "$before_jar:$invoker_jar" io.quantsinfra.benchmarks.coldstart.ApiColdStart)
 
-# One fresh JVM, timed from before fork to after exit; sets last_ms. Fails unless it answered 200.
+# One fresh JVM, timed from before fork to after exit; sets last_ms, and last_cpu to the CPU time (user + system,
+# all threads) the JVM used: on a machine shared with other builds, wall time grows with the load, CPU time much less.
+# Fails unless it answered 200.
 attempt() {
-  local t0 t1
+  local t0 t1 TIMEFORMAT='%3U %3S'
   t0=$(date +%s%N)
-  "$JAVA_HOME/bin/java" "${java_opts[@]}" -Dbench.launchEpochNanos="$t0" "$@" >"$work/out" 2>"$work/err" || return 1
+  { time "$JAVA_HOME/bin/java" "${java_opts[@]}" -Dbench.launchEpochNanos="$t0" "$@" >"$work/out" 2>"$work/err"; } \
+    2>"$work/cpu" || return 1
   t1=$(date +%s%N)
   [ "$(tail -n 1 "$work/out")" = "200" ] || return 1
   last_ms=$(( (t1 - t0) / 1000000 ))
+  last_cpu=$(awk '{printf "%d", ($1 + $2) * 1000}' "$work/cpu")
 }
 timed_run() {
   attempt "$@" && return 0
@@ -98,13 +107,16 @@ train() { # CACHE JAVA-ARGS...
   [ -s "$cache" ] || { echo "cold-start: the training run wrote no cache $cache" >&2; cat "$work/train.err" >&2; return 1; }
 }
 
-names=("API handler" "bare SDK" "API handler + AOT" "bare SDK + AOT")
+names=("API handler" "bare SDK" "API handler + AOT" "bare SDK + AOT" "API before" "API before + AOT")
+indices=(0 1 2 3); [ -z "$before_jar" ] || indices=(0 1 2 3 4 5)
 variant() { # INDEX: one timed run of that variant
   case "$1" in
     0) timed_run "${api[@]}" ;;
     1) timed_run "${bare[@]}" ;;
     2) timed_run -XX:AOTMode=on -XX:AOTCache="$work/api.aot" "${api[@]}" ;;
     3) timed_run -XX:AOTMode=on -XX:AOTCache="$work/bare.aot" "${bare[@]}" ;;
+    4) timed_run "${before[@]}" ;;
+    5) timed_run -XX:AOTMode=on -XX:AOTCache="$work/before.aot" "${before[@]}" ;;
   esac
 }
 
@@ -116,28 +128,32 @@ echo "  runs:      $runs timed per variant after $warmup untimed, variants inter
 echo "  jars:      Lambda $(stat -c %s "$lambda_jar") bytes, bare $(stat -c %s "$bare_jar") bytes"
 train "$work/api.aot" "${api[@]}"
 train "$work/bare.aot" "${bare[@]}"
+[ -z "$before_jar" ] || { train "$work/before.aot" "${before[@]}"; echo "  before:    $before_jar ($(stat -c %s "$before_jar") bytes), interleaved as two more variants"; }
 echo "  AOT:       caches trained by one run of the same command (-XX:AOTCacheOutput): API $(( $(stat -c %s "$work/api.aot") / 1048576 )) MiB, bare $(( $(stat -c %s "$work/bare.aot") / 1048576 )) MiB"
 echo
 
-times=("" "" "" ""); answers=("" "" "" ""); last_phases=("" "" "" "")
-for _ in $(seq 1 "$warmup"); do for i in 0 1 2 3; do variant "$i"; done; done
+times=("" "" "" "" "" ""); answers=("" "" "" "" "" ""); cpus=("" "" "" "" "" ""); last_phases=("" "" "" "" "" "")
+for _ in $(seq 1 "$warmup"); do for i in "${indices[@]}"; do variant "$i"; done; done
 for _ in $(seq 1 "$runs"); do
-  for i in 0 1 2 3; do
+  for i in "${indices[@]}"; do
     variant "$i"
     t="$last_ms"
     phases="$(grep '^phases:' "$work/err" || true)"
     times[i]+=" $t"
+    cpus[i]+=" $last_cpu"
     answers[i]+=" $(sed -n 's/.*answered at \([0-9]*\) ms.*/\1/p' <<<"$phases")"
     last_phases[i]="${phases#phases: }"
   done
 done
-declare -A result answered
-for i in 0 1 2 3; do
+declare -A result answered cpu
+for i in "${indices[@]}"; do
   name="${names[i]}"
   result[$name]="$(tr ' ' '\n' <<<"${times[i]}" | grep . | median)"
   answered[$name]="$(tr ' ' '\n' <<<"${answers[i]}" | grep . | median)"
+  cpu[$name]="$(tr ' ' '\n' <<<"${cpus[i]}" | grep . | median)"
   printf '  %-18s to exit:   median %5d ms  (runs:%s)\n' "$name" "${result[$name]}" "${times[i]}"
   printf '  %-18s to answer: median %5d ms  (runs:%s)\n' "" "${answered[$name]}" "${answers[i]}"
+  printf '  %-18s CPU time:  median %5d ms  (runs:%s)\n' "" "${cpu[$name]}" "${cpus[i]}"
   printf '  %-18s last run:  %s\n' "" "${last_phases[i]}"
 done
 echo "  load average after the runs: $(cut -d' ' -f1-3 /proc/loadavg); emulator restarts: $restarts"
@@ -154,6 +170,13 @@ table() { # TITLE ARRAY-NAME
     "$(ratio "${t[API handler + AOT]}" "${t[bare SDK + AOT]}")"
   printf '  %-16s %11sx %11sx\n' "AOT speed-up" "$(ratio "${t[API handler]}" "${t[API handler + AOT]}")" \
     "$(ratio "${t[bare SDK]}" "${t[bare SDK + AOT]}")"
+  if [ -n "$before_jar" ]; then
+    printf '  %-16s %9d ms %9d ms %8s\n' "before, no AOT" "${t[API before]}" "${t[bare SDK]}" \
+      "$(ratio "${t[API before]}" "${t[bare SDK]}")"
+    printf '  %-16s %9d ms %9d ms %8s\n' "before, AOT" "${t[API before + AOT]}" "${t[bare SDK + AOT]}" \
+      "$(ratio "${t[API before + AOT]}" "${t[bare SDK + AOT]}")"
+  fi
 }
 table "Launch to process exit (medians of $runs, timed from outside):" result
 table "Launch to response printed (medians of $runs; launch stamped by this script, answer by the JVM's clock):" answered
+table "CPU time to exit, user + system, all threads (medians of $runs; less sensitive to other builds' load):" cpu

@@ -129,6 +129,27 @@ class ApiHandlerMetricsTest {
     }
 
     @Test
+    void priming_callsNoAws_andLeavesNoMeter_soTheFirstRealRequestPublishesOnlyItself() throws IOException {
+        ApiHandler handler = new ApiHandler(on);
+        handler.prime();
+        handler.prime();
+        assertEquals(List.of(), onCalls.calls().stream().map(c -> c.operation()).toList(), "priming made AWS calls");
+
+        APIGatewayV2HTTPResponse r = handler.handleRequest(event("get-status.json"), new TestContext());
+
+        assertEquals(200, r.getStatusCode(), r.getBody());
+        List<String> routes = puts(onCalls).stream().flatMap(p -> p.metricData().stream())
+                .flatMap(d -> d.dimensions().stream()).filter(d -> d.name().equals("route")).map(Dimension::value).toList();
+        assertEquals(List.of("/v1/status"), routes, "the priming request was published as traffic");
+    }
+
+    @Test
+    void priming_withMetricsOff_callsNoAws() {
+        new ApiHandler(off).prime();
+        assertEquals(List.of(), offCalls.calls().stream().map(c -> c.operation()).toList(), "priming made AWS calls");
+    }
+
+    @Test
     void metricsOn_anUnknownRoute_isCountedAsNotFound4xx() throws IOException {
         APIGatewayV2HTTPEvent e = event("get-status.json");
         e.setRawPath("/v1/nowhere/" + System.nanoTime());

@@ -22,11 +22,24 @@ import software.amazon.awssdk.services.ses.SesClient;
  * Builds the SDK clients the adapters use: one url-connection HTTP client shared by all (small, quick to
  * start in a Lambda), the region and optional endpoint override from {@link AwsSettings}, retries as set
  * (0 in tests: the emulator's 500s are HTML and not worth retrying).
+ *
+ * <p>Built with {@link #shared}, each service's client is built once and closed by {@link #close()} (what the
+ * handlers' wiring uses: a client costs milliseconds to build, and the adapters ask for one each); built with the
+ * constructor, every call builds a new client that the caller closes.
  */
 public final class AwsClients implements AutoCloseable {
+    /** Connection and socket timeouts of the HTTP client, and the SDK's per-attempt and per-call timeouts. */
+    public static final java.time.Duration CONNECTION_TIMEOUT = java.time.Duration.ofSeconds(5);
+    public static final java.time.Duration SOCKET_TIMEOUT = java.time.Duration.ofSeconds(30);
+    /** Inside API Gateway's 30 s: a slow AWS call becomes a 504 with a message, not a cut connection. */
+    public static final java.time.Duration API_CALL_ATTEMPT_TIMEOUT = java.time.Duration.ofSeconds(10);
+    public static final java.time.Duration API_CALL_TIMEOUT = java.time.Duration.ofSeconds(25);
+
     private final AwsSettings settings;
     private final SdkHttpClient http;
     private final List<ExecutionInterceptor> interceptors;
+    /** Built clients by type when shared, else null. */
+    private final java.util.Map<Class<?>, software.amazon.awssdk.core.SdkClient> shared;
 
     public AwsClients(AwsSettings settings) {
         this(settings, List.of());
@@ -34,11 +47,21 @@ public final class AwsClients implements AutoCloseable {
 
     /** Clients that also run {@code interceptors} on every call (e.g. an {@link AwsCallRecorder}). */
     public AwsClients(AwsSettings settings, List<ExecutionInterceptor> interceptors) {
+        this(settings, interceptors, false);
+    }
+
+    /** One client per service, built on first use and closed with this object. */
+    public static AwsClients shared(AwsSettings settings, List<ExecutionInterceptor> interceptors) {
+        return new AwsClients(settings, interceptors, true);
+    }
+
+    private AwsClients(AwsSettings settings, List<ExecutionInterceptor> interceptors, boolean shared) {
         this.settings = settings;
         this.interceptors = List.copyOf(interceptors);
+        this.shared = shared ? new java.util.LinkedHashMap<>() : null;
         this.http = UrlConnectionHttpClient.builder()
-                .connectionTimeout(java.time.Duration.ofSeconds(5))
-                .socketTimeout(java.time.Duration.ofSeconds(30))
+                .connectionTimeout(CONNECTION_TIMEOUT)
+                .socketTimeout(SOCKET_TIMEOUT)
                 .build();
     }
 
@@ -46,34 +69,48 @@ public final class AwsClients implements AutoCloseable {
         return settings;
     }
 
+    /** Whether each service's client is built once ({@link #shared}). */
+    public boolean isShared() {
+        return shared != null;
+    }
+
     public EcsClient ecs() {
-        return configure(EcsClient.builder()).httpClient(http).build();
+        return client(EcsClient.class, () -> configure(EcsClient.builder()).httpClient(http).build());
     }
 
     public CloudWatchLogsClient logs() {
-        return configure(CloudWatchLogsClient.builder()).httpClient(http).build();
+        return client(CloudWatchLogsClient.class, () -> configure(CloudWatchLogsClient.builder()).httpClient(http).build());
     }
 
     public DynamoDbClient dynamoDb() {
-        return configure(DynamoDbClient.builder()).httpClient(http).build();
+        return client(DynamoDbClient.class, () -> configure(DynamoDbClient.builder()).httpClient(http).build());
     }
 
     public SecretsManagerClient secretsManager() {
-        return configure(SecretsManagerClient.builder()).httpClient(http).build();
+        return client(SecretsManagerClient.class, () -> configure(SecretsManagerClient.builder()).httpClient(http).build());
     }
 
     /** CloudWatch metrics (query protocol at this SDK version, which the emulator speaks). */
     public CloudWatchClient cloudWatch() {
-        return configure(CloudWatchClient.builder()).httpClient(http).build();
+        return client(CloudWatchClient.class, () -> configure(CloudWatchClient.builder()).httpClient(http).build());
     }
 
     public SesClient ses() {
-        return configure(SesClient.builder()).httpClient(http).build();
+        return client(SesClient.class, () -> configure(SesClient.builder()).httpClient(http).build());
     }
 
     public S3Client s3() {
-        return configure(S3Client.builder()).httpClient(http)
-                .forcePathStyle(settings.endpoint() != null).build();
+        return client(S3Client.class, () -> configure(S3Client.builder()).httpClient(http)
+                .forcePathStyle(settings.endpoint() != null).build());
+    }
+
+    private <C extends software.amazon.awssdk.core.SdkClient> C client(Class<C> type, java.util.function.Supplier<C> build) {
+        if (shared == null) {
+            return build.get();
+        }
+        synchronized (shared) {
+            return type.cast(shared.computeIfAbsent(type, t -> build.get()));
+        }
     }
 
     private <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
@@ -89,9 +126,8 @@ public final class AwsClients implements AutoCloseable {
                 .retryStrategy(settings.retries() == 0 ? AwsRetryStrategy.doNotRetry()
                         : AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(settings.retries() + 1).build())
                 .executionInterceptors(interceptors)
-                // Inside API Gateway's 30 s: a slow AWS call becomes a 504 with a message, not a cut connection.
-                .apiCallAttemptTimeout(java.time.Duration.ofSeconds(10))
-                .apiCallTimeout(java.time.Duration.ofSeconds(25))
+                .apiCallAttemptTimeout(API_CALL_ATTEMPT_TIMEOUT)
+                .apiCallTimeout(API_CALL_TIMEOUT)
                 .build());
         return builder;
     }
@@ -103,6 +139,12 @@ public final class AwsClients implements AutoCloseable {
 
     @Override
     public void close() {
+        if (shared != null) {
+            synchronized (shared) {
+                shared.values().forEach(software.amazon.awssdk.core.SdkClient::close);
+                shared.clear();
+            }
+        }
         http.close();
     }
 }

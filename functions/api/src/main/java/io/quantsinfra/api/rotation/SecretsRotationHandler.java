@@ -2,18 +2,12 @@ package io.quantsinfra.api.rotation;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
-import io.quantsinfra.aws.AwsClients;
 import io.quantsinfra.aws.AwsSettings;
-import io.quantsinfra.aws.dynamodb.DynamoDbStateStore;
-import io.quantsinfra.aws.ecs.EcsPlatform;
-import io.quantsinfra.aws.secretsmanager.SecretsManagerStore;
+import io.quantsinfra.aws.AwsWiring;
 import io.quantsinfra.core.secret.SecretService;
-import io.quantsinfra.core.secret.SecretTest;
-import java.time.Clock;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * The Secrets Manager rotation Lambda for secrets quants-infra generated (Grafana's admin password,
@@ -29,6 +23,7 @@ public final class SecretsRotationHandler implements RequestHandler<Map<String, 
     private static final Logger LOG = LoggerFactory.getLogger(SecretsRotationHandler.class);
     /** The actor the history names for restarts a scheduled rotation makes. */
     static final String ACTOR = "secrets-manager-rotation";
+    private final AwsWiring wiring;
     private final SecretService secrets;
 
     /** Lambda's entry: settings from the environment. */
@@ -43,18 +38,13 @@ public final class SecretsRotationHandler implements RequestHandler<Map<String, 
 
     /** With {@code interceptors} on every AWS client (tests record the calls the rotation Lambda makes). */
     public SecretsRotationHandler(AwsSettings settings, java.util.List<software.amazon.awssdk.core.interceptor.ExecutionInterceptor> interceptors) {
-        AwsClients clients = new AwsClients(settings, interceptors);
-        SecretsManagerClient sm = clients.secretsManager();
-        SecretsManagerStore store = new SecretsManagerStore(sm, settings.secretPrefix(), settings.kmsKeyId());
-        DynamoDbStateStore state = new DynamoDbStateStore(clients.dynamoDb(), settings.table());
-        io.quantsinfra.core.catalog.ServiceCatalog catalog = io.quantsinfra.core.catalog.ServiceCatalog.standard();
-        // finishSecret restarts the consumers; a bot among them is told to stop entries first
-        io.quantsinfra.core.bot.TradeGuard guard = io.quantsinfra.aws.freqtrade.BotGuards.of(clients.ecs(), settings, catalog,
-                state, store, store, Clock.systemUTC(), null);
-        SecretService service = new SecretService(store, store, new EcsPlatform(clients.ecs(), settings), state,
-                SecretTest.ACCEPT, settings.secretPrefix(), Clock.systemUTC(),
-                new io.quantsinfra.core.deploy.BotRestarts(catalog, state, guard));
-        this.secrets = service;
+        this.wiring = AwsWiring.builder(settings).interceptors(interceptors).build();
+        this.secrets = wiring.secretService();
+    }
+
+    /** The shared wiring this handler draws from (the handlers' wiring must agree: {@code WiringAgreementTest}). */
+    public AwsWiring wiring() {
+        return wiring;
     }
 
     @Override

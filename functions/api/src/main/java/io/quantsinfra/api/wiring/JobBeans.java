@@ -14,7 +14,6 @@ import io.quantsinfra.aws.logs.CloudWatchLogStreams;
 import io.quantsinfra.core.job.JobDispatcher;
 import io.quantsinfra.core.job.JobService;
 import io.quantsinfra.core.job.JobSettings;
-import io.quantsinfra.core.secret.SecretResolver;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
@@ -40,15 +39,13 @@ final class JobBeans {
     }
 
     @Singleton
-    JobService jobService(AwsClients clients, AwsSettings settings, EcsClient ecs, SecretResolver secrets,
-                          JobSettings jobs, Clock clock) {
-        return new JobService(new DynamoDbJobStore(clients.dynamoDb(), settings.table(), jobs.finishedRetention()),
-                new EcsJobRunner(ecs, settings), secrets, settings.platformContext(), jobs, clock);
+    JobService jobService(io.quantsinfra.aws.AwsWiring wiring) {
+        return wiring.jobService();
     }
 
     @Singleton
-    JobLogs jobLogs(AwsClients clients, AwsSettings settings) {
-        CloudWatchLogStreams streams = new CloudWatchLogStreams(clients.logs());
+    JobLogs jobLogs(io.quantsinfra.aws.AwsWiring wiring, AwsSettings settings) {
+        CloudWatchLogStreams streams = new CloudWatchLogStreams(wiring.clients().logs());
         return new JobLogs(settings.jobsLogGroup(), streams::tail);
     }
 
