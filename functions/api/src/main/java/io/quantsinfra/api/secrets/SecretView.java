@@ -2,6 +2,7 @@ package io.quantsinfra.api.secrets;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import io.quantsinfra.core.secret.RolloutReverts;
 import io.quantsinfra.core.secret.SecretMetadata;
 import io.quantsinfra.core.secret.SecretService;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -36,6 +37,19 @@ record SecretView(String name, String arn, @Nullable @Schema(format = "date-time
     record Rotated(String name, String version, @Nullable String previousVersion, List<String> restarted) {
         static Rotated of(SecretService.Rotation r) {
             return new Rotated(r.name(), r.version(), r.previousVersion(), r.restarted());
+        }
+    }
+
+    /**
+     * What judging a rotation's rollout found ({@code POST /v1/secrets/actions/settle}): {@code version} is the rotated
+     * version ({@code null} when no rotation waits), {@code revertedTo} the version made current again when the rollout
+     * failed.
+     */
+    @Serdeable
+    record Settled(String name, RolloutReverts.Outcome outcome,
+                   @Nullable String version, @Nullable String revertedTo, List<String> instances, String reason) {
+        static Settled of(RolloutReverts.Settlement s) {
+            return new Settled(s.name(), s.outcome(), s.version(), s.revertedTo(), s.instances(), s.reason());
         }
     }
 }

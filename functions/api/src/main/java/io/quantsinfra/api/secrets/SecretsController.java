@@ -10,14 +10,12 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.serde.annotation.SerdeImport;
 import io.micronaut.serde.annotation.Serdeable;
 import io.quantsinfra.api.Actors;
 import io.quantsinfra.api.ApiPatterns;
 import io.quantsinfra.api.RequestIds;
 import io.quantsinfra.api.StrictScalars;
 import io.quantsinfra.api.problem.ProblemResponses;
-import io.quantsinfra.core.secret.RolloutReverts;
 import io.quantsinfra.core.secret.SecretService;
 import io.quantsinfra.core.secret.SecretValue;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,7 +32,6 @@ import org.slf4j.LoggerFactory;
  */
 @Controller("/v1/secrets")
 @Tag(name = "secrets")
-@SerdeImport(RolloutReverts.Settlement.class)
 @ProblemResponses.Common
 final class SecretsController {
     private static final Logger AUDIT = LoggerFactory.getLogger("quants-infra.audit");
@@ -107,8 +104,8 @@ final class SecretsController {
             + "ECS rolled back: AWSCURRENT moved back to the previous version and the consumers redeployed); NONE when "
             + "no rotation waits. The scheduled health probe does the same every cycle")
     @ProblemResponses.NotFound
-    RolloutReverts.Settlement settle(@Body NameBody body, HttpRequest<?> request) {
-        return secrets.settle(body.name(), Actors.of(request));
+    SecretView.Settled settle(@Body NameBody body, HttpRequest<?> request) {
+        return SecretView.Settled.of(secrets.settle(body.name(), Actors.of(request)));
     }
 
     @Post("/actions/restore")
