@@ -112,7 +112,7 @@ final class JobViews {
         out.println("by status:    " + pairs(r.path("byStatus")));
         out.println("by priority:  " + pairs(r.path("byPriority")));
         out.println("expired:      " + r.path("expired").asInt());
-        out.println("avg completion: " + text(r.path("avgCompletionSeconds")) + " s");
+        out.println("avg completion: " + seconds(r.path("avgCompletionSeconds")));
         Table t = new Table("DEFINITION", "JOBS", "WAIT P50", "WAIT P95", "RUN P50", "RUN P95");
         r.path("definitions").fields().forEachRemaining(e -> t.row(e.getKey(), text(e.getValue().path("count")),
                 seconds(e.getValue().path("waitP50Seconds")), seconds(e.getValue().path("waitP95Seconds")),
