@@ -42,27 +42,14 @@ trap cleanup EXIT INT TERM
 # The emulator on a free loopback port, and the account prepared once, before any timing. On this shared
 # machine an emulator has been seen stopped from outside mid-run: a run that fails with the emulator gone
 # restarts it, prepares the account again and is retried once.
-moto_server="$(bash "$root/scripts/emulator-env.sh")"
+source "$here/lib/emulator.sh"
 restarts=-1
-start_emulator() {
+# The shared start (lib/emulator.sh), counting restarts; a failure to start ends the benchmark.
+restart_emulator() {
   restarts=$((restarts + 1))
-  local port
-  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
-  MOTO_ECS_SERVICE_RUNNING=1 AWS_DEFAULT_REGION=us-east-1 "$moto_server" -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
-  moto_pid=$!
-  for _ in $(seq 1 300); do
-    curl -fsS -o /dev/null "http://127.0.0.1:$port/moto-api/data.json" 2>/dev/null && break
-    kill -0 "$moto_pid" 2>/dev/null || { echo "cold-start: the emulator exited:" >&2; cat "$work/moto.log" >&2; exit 4; }
-    sleep 0.1
-  done
-  endpoint="http://127.0.0.1:$port"
-  "$JAVA_HOME/bin/java" -cp "$local_jar:$invoker_jar" io.quantsinfra.benchmarks.coldstart.PrepareAccount "$endpoint" \
-    >"$work/account.env" 2>"$work/prepare.log" || { cat "$work/prepare.log" >&2; exit 1; }
-  while IFS='=' read -r key value; do
-    [ -n "$key" ] && export "$key=$value"
-  done <"$work/account.env"
+  start_emulator || { echo "cold-start: the emulator did not start" >&2; exit 4; }
 }
-start_emulator
+restart_emulator
 
 api=(-cp "$lambda_jar:$invoker_jar" io.quantsinfra.benchmarks.coldstart.ApiColdStart)
 bare=(-cp "$bare_jar" io.quantsinfra.benchmarks.coldstart.bare.BareEcsListServices)
@@ -87,7 +74,7 @@ timed_run() {
   attempt "$@" && return 0
   if ! kill -0 "$moto_pid" 2>/dev/null; then
     echo "cold-start: the emulator is gone (stopped from outside?); restarting it and retrying the run" >&2
-    start_emulator
+    restart_emulator
     attempt "$@" && return 0
   fi
   echo "cold-start: run failed: java $*" >&2; cat "$work/out" "$work/err" >&2
@@ -100,7 +87,7 @@ median() { sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else pr
 train() { # CACHE JAVA-ARGS...
   local cache="$1"; shift
   if ! "$JAVA_HOME/bin/java" "${java_opts[@]}" -XX:AOTCacheOutput="$cache" "$@" >"$work/train.out" 2>"$work/train.err"; then
-    kill -0 "$moto_pid" 2>/dev/null || { echo "cold-start: the emulator is gone; restarting it" >&2; start_emulator; }
+    kill -0 "$moto_pid" 2>/dev/null || { echo "cold-start: the emulator is gone; restarting it" >&2; restart_emulator; }
     "$JAVA_HOME/bin/java" "${java_opts[@]}" -XX:AOTCacheOutput="$cache" "$@" >"$work/train.out" 2>"$work/train.err" \
       || { echo "cold-start: AOT training run failed" >&2; cat "$work/train.out" "$work/train.err" >&2; return 1; }
   fi
