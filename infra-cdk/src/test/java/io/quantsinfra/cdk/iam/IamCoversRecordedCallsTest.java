@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * functions/e2e, recorded by FunctionCallLog) is allowed by that function's role in the synthesized templates.
  * The reactor builds this module after those, so the logs exist; when they do not, the test fails and says why.
  */
-class IamCoversRecordedCallsTest {
+public class IamCoversRecordedCallsTest {
     static final List<IamCheck.Function> FUNCTIONS = List.of(
             new IamCheck.Function("api", "Api", ControlPlaneStack.API_HANDLER),
             new IamCheck.Function("alert-evaluation", ScheduledJob.ALERT_EVALUATION, ScheduledJob.ALERT_EVALUATION_HANDLER),
@@ -26,7 +26,7 @@ class IamCoversRecordedCallsTest {
             new IamCheck.Function("job-events", ControlPlaneStack.JOB_EVENTS, ScheduledJob.JOB_EVENTS_HANDLER));
 
     /** Where surefire tells FunctionCallLog to write ({@code <repo>/target/aws-calls}). */
-    static Path callsDir() {
+    public static Path callsDir() {
         String dir = System.getProperty(FunctionCallLog.DIRECTORY_PROPERTY);
         return dir != null ? Path.of(dir) : SynthesizedApp.MODULE.getParent().resolve("target/aws-calls");
     }

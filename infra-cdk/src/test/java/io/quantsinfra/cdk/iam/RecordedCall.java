@@ -15,10 +15,10 @@ import java.util.Set;
  * One AWS operation a function made, as {@code FunctionCallLog} wrote it: SDK service name ({@code Ecs},
  * {@code DynamoDb}, ...), operation, and the resource names of the request by member name.
  */
-record RecordedCall(String service, String operation, Map<String, List<String>> resources) {
+public record RecordedCall(String service, String operation, Map<String, List<String>> resources) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    RecordedCall {
+    public RecordedCall {
         resources = Map.copyOf(resources);
     }
 
@@ -38,7 +38,7 @@ record RecordedCall(String service, String operation, Map<String, List<String>> 
     }
 
     /** The deduplicated calls of {@code <dir>/<function>.jsonl}; an AssertionError naming the file when it is missing. */
-    static Set<RecordedCall> read(Path dir, String function) {
+    public static Set<RecordedCall> read(Path dir, String function) {
         Path file = dir.resolve(function + ".jsonl");
         if (!Files.isRegularFile(file)) {
             throw new AssertionError("no recorded AWS calls for '" + function + "': " + file + " is missing. The tests of "
