@@ -61,15 +61,14 @@ final class AlertRulesCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         ApiOptions api;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
-                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-        Choices.TableFormat format;
+        @Mixin
+        TableFormatOption format;
 
         @Override
         public Integer call() {
             JsonNode r = api.client().get("/v1/alerts/rules");
             PrintWriter out = spec.commandLine().getOut();
-            if (format == Choices.TableFormat.json) {
+            if (format.json()) {
                 out.println(r.toPrettyString());
                 return 0;
             }

@@ -62,15 +62,14 @@ final class AlertSilenceCommand implements Runnable {
         ApiOptions api;
         @Option(names = "--all", description = "include expired silences")
         boolean all;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
-                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-        Choices.TableFormat format;
+        @Mixin
+        TableFormatOption format;
 
         @Override
         public Integer call() {
             JsonNode r = api.client().get("/v1/alerts/silences");
             PrintWriter out = spec.commandLine().getOut();
-            if (format == Choices.TableFormat.json) {
+            if (format.json()) {
                 out.println(r.toPrettyString());
                 return 0;
             }

@@ -106,15 +106,14 @@ public final class AlertsCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         ApiOptions api;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
-                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-        Choices.TableFormat format;
+        @Mixin
+        TableFormatOption format;
 
         @Override
         public Integer call() {
             JsonNode r = api.client().post("/v1/alerts/evaluate", Map.of());
             PrintWriter out = spec.commandLine().getOut();
-            if (format == Choices.TableFormat.json) {
+            if (format.json()) {
                 out.println(r.toPrettyString());
                 return 0;
             }
@@ -147,15 +146,14 @@ public final class AlertsCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         ApiOptions api;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
-                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-        Choices.TableFormat format;
+        @Mixin
+        TableFormatOption format;
 
         @Override
         public Integer call() {
             JsonNode r = api.client().get("/v1/alerts");
             PrintWriter out = spec.commandLine().getOut();
-            if (format == Choices.TableFormat.json) {
+            if (format.json()) {
                 out.println(r.toPrettyString());
                 return 0;
             }
@@ -191,15 +189,14 @@ public final class AlertsCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         ApiOptions api;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
-                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-        Choices.TableFormat format;
+        @Mixin
+        TableFormatOption format;
 
         @Override
         public Integer call() {
             JsonNode r = api.client().get("/v1/alerts/receivers");
             PrintWriter out = spec.commandLine().getOut();
-            if (format == Choices.TableFormat.json) {
+            if (format.json()) {
                 out.println(r.toPrettyString());
                 return 0;
             }

@@ -11,10 +11,12 @@ import picocli.CommandLine.TypeConversionException;
  * the commands give: {@code --format must be table or json, got 'xml'}.
  *
  * {@snippet :
- * @Option(names = "--format", defaultValue = "table", converter = Choices.TableFormatConverter.class,
+ * @Option(names = "--format", defaultValue = "yaml", converter = Choices.DocumentFormatConverter.class,
  *         description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
- * Choices.TableFormat format;
+ * Choices.DocumentFormat format;
  * }
+ *
+ * <p>Commands that print a table take {@code --format table|json} through the {@link TableFormatOption} mixin.
  */
 public final class Choices {
     private Choices() {}

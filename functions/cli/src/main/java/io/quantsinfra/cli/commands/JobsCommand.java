@@ -80,20 +80,19 @@ public final class JobsCommand implements Runnable {
         ApiOptions api;
         @Parameters(arity = "0..1", paramLabel = "NAME", description = "show this definition")
         String name;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
-                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-        Choices.TableFormat format;
+        @Mixin
+        TableFormatOption format;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             if (name != null) {
                 JsonNode d = api.client().get("/v1/jobs/definitions/" + Paths.segment(name));
-                out.println(format == Choices.TableFormat.json ? d.toPrettyString() : Yaml.write(d).stripTrailing());
+                out.println(format.json() ? d.toPrettyString() : Yaml.write(d).stripTrailing());
                 return 0;
             }
             JsonNode r = api.client().get("/v1/jobs/definitions");
-            if (format == Choices.TableFormat.json) {
+            if (format.json()) {
                 out.println(r.toPrettyString());
                 return 0;
             }
@@ -123,9 +122,8 @@ public final class JobsCommand implements Runnable {
         int limit;
         @Option(names = "--next-token", paramLabel = "TOKEN", description = "the page after the one that printed TOKEN")
         String nextToken;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
-                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-        Choices.TableFormat format;
+        @Mixin
+        TableFormatOption format;
 
         @Override
         public Integer call() {
@@ -138,7 +136,7 @@ public final class JobsCommand implements Runnable {
             add(q, "nextToken", nextToken);
             JsonNode r = api.client().get("/v1/jobs?" + String.join("&", q));
             PrintWriter out = spec.commandLine().getOut();
-            if (format == Choices.TableFormat.json) {
+            if (format.json()) {
                 out.println(r.toPrettyString());
                 return 0;
             }
@@ -165,15 +163,14 @@ public final class JobsCommand implements Runnable {
         ApiOptions api;
         @Parameters(paramLabel = "ID", description = "job id")
         String id;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
-                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-        Choices.TableFormat format;
+        @Mixin
+        TableFormatOption format;
 
         @Override
         public Integer call() {
             JsonNode j = api.client().get(path(id));
             PrintWriter out = spec.commandLine().getOut();
-            if (format == Choices.TableFormat.json) {
+            if (format.json()) {
                 out.println(j.toPrettyString());
             } else {
                 JobViews.job(j, out);
@@ -192,15 +189,14 @@ public final class JobsCommand implements Runnable {
         ApiOptions api;
         @Option(names = "--limit", defaultValue = "20", paramLabel = "N", description = "at most N jobs (1..500)")
         int limit;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
-                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-        Choices.TableFormat format;
+        @Mixin
+        TableFormatOption format;
 
         @Override
         public Integer call() {
             JsonNode r = api.client().get("/v1/jobs/ready?limit=" + limit);
             PrintWriter out = spec.commandLine().getOut();
-            if (format == Choices.TableFormat.json) {
+            if (format.json()) {
                 out.println(r.toPrettyString());
             } else {
                 JobViews.jobs(r.path("jobs"), out, "No job is ready.");
@@ -221,9 +217,8 @@ public final class JobsCommand implements Runnable {
         String id;
         @Option(names = "--reason", paramLabel = "TEXT", description = "why (recorded with the job)")
         String reason;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
-                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-        Choices.TableFormat format;
+        @Mixin
+        TableFormatOption format;
 
         @Override
         public Integer call() {
@@ -233,7 +228,7 @@ public final class JobsCommand implements Runnable {
             }
             JsonNode r = api.client().post(path(id) + "/cancel", body);
             PrintWriter out = spec.commandLine().getOut();
-            if (format == Choices.TableFormat.json) {
+            if (format.json()) {
                 out.println(r.toPrettyString());
                 return 0;
             }
@@ -252,15 +247,14 @@ public final class JobsCommand implements Runnable {
         ApiOptions api;
         @Parameters(paramLabel = "ID", description = "job id")
         String id;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
-                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-        Choices.TableFormat format;
+        @Mixin
+        TableFormatOption format;
 
         @Override
         public Integer call() {
             JsonNode r = api.client().post(path(id) + "/retry", Map.of());
             PrintWriter out = spec.commandLine().getOut();
-            if (format == Choices.TableFormat.json) {
+            if (format.json()) {
                 out.println(r.toPrettyString());
             } else {
                 out.println("job " + id + ": " + JobViews.status(r.path("job")));
@@ -282,15 +276,14 @@ public final class JobsCommand implements Runnable {
         Integer attempt;
         @Option(names = "--lines", defaultValue = "100", paramLabel = "N", description = "last N lines (1..10000)")
         int lines;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
-                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-        Choices.TableFormat format;
+        @Mixin
+        TableFormatOption format;
 
         @Override
         public Integer call() {
             JsonNode r = api.client().get(path(id) + "/logs?lines=" + lines + (attempt == null ? "" : "&attempt=" + attempt));
             PrintWriter out = spec.commandLine().getOut();
-            if (format == Choices.TableFormat.json) {
+            if (format.json()) {
                 out.println(r.toPrettyString());
                 return 0;
             }
@@ -313,15 +306,14 @@ public final class JobsCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         ApiOptions api;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
-                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-        Choices.TableFormat format;
+        @Mixin
+        TableFormatOption format;
 
         @Override
         public Integer call() {
             JsonNode r = api.client().get("/v1/jobs/stats");
             PrintWriter out = spec.commandLine().getOut();
-            if (format == Choices.TableFormat.json) {
+            if (format.json()) {
                 out.println(r.toPrettyString());
             } else {
                 JobViews.stats(r, out);
@@ -361,15 +353,14 @@ public final class JobsCommand implements Runnable {
         CommandSpec spec;
         @Mixin
         ApiOptions api;
-        @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
-                description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-        Choices.TableFormat format;
+        @Mixin
+        TableFormatOption format;
 
         @Override
         public Integer call() {
             JsonNode r = api.client().post("/v1/jobs/dispatch", Map.of());
             PrintWriter out = spec.commandLine().getOut();
-            if (format == Choices.TableFormat.json) {
+            if (format.json()) {
                 out.println(r.toPrettyString());
             } else {
                 JobViews.cycle(r, out);

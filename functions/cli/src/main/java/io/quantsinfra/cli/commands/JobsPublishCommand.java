@@ -63,9 +63,8 @@ final class JobsPublishCommand implements Callable<Integer> {
     Integer maxRetries;
     @Option(names = "--idempotency-key", paramLabel = "KEY", description = "publishing the same key again returns the first job")
     String idempotencyKey;
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
-            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-    Choices.TableFormat format;
+    @Mixin
+    TableFormatOption format;
 
     /** Where the payload comes from. */
     static final class Payload {
@@ -123,7 +122,7 @@ final class JobsPublishCommand implements Callable<Integer> {
             r = api.client().post("/v1/jobs", body());
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Choices.TableFormat.json) {
+        if (format.json()) {
             out.println(r.toPrettyString());
             return 0;
         }

@@ -24,15 +24,14 @@ public final class StatusCommand implements Callable<Integer> {
     @Option(names = "--service", paramLabel = "NAME", description = "only this service")
     String service;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT", converter = Choices.TableFormatConverter.class,
-            description = "${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-    Choices.TableFormat format;
+    @Mixin
+    TableFormatOption format;
 
     @Override
     public Integer call() {
         JsonNode status = api.client().get("/v1/status" + (service == null ? "" : "?service=" + Paths.query(service)));
         PrintWriter out = spec.commandLine().getOut();
-        if (format == Choices.TableFormat.json) {
+        if (format.json()) {
             ArrayNode list = ApiClient.json().createArrayNode();
             status.path("instances").forEach(i -> {
                 ObjectNode o = list.addObject();
