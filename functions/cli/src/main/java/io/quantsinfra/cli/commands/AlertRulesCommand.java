@@ -68,8 +68,7 @@ final class AlertRulesCommand implements Runnable {
         public Integer call() {
             JsonNode r = api.client().get("/v1/alerts/rules");
             PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                out.println(r.toPrettyString());
+            if (format.printedAsJson(r, out)) {
                 return 0;
             }
             Table t = new Table("NAME", "VERSION", "GROUPS", "RULES", "UPDATED", "BY", "ALERTS");

@@ -69,8 +69,7 @@ final class AlertSilenceCommand implements Runnable {
         public Integer call() {
             JsonNode r = api.client().get("/v1/alerts/silences");
             PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                out.println(r.toPrettyString());
+            if (format.printedAsJson(r, out)) {
                 return 0;
             }
             Table t = new Table("ID", "STATUS", "MATCHERS", "ENDS", "BY", "COMMENT");

@@ -113,8 +113,7 @@ public final class AlertsCommand implements Runnable {
         public Integer call() {
             JsonNode r = api.client().post("/v1/alerts/evaluate", Map.of());
             PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                out.println(r.toPrettyString());
+            if (format.printedAsJson(r, out)) {
                 return 0;
             }
             if (!r.path("skipped").isNull() && !r.path("skipped").isMissingNode()) {
@@ -153,8 +152,7 @@ public final class AlertsCommand implements Runnable {
         public Integer call() {
             JsonNode r = api.client().get("/v1/alerts");
             PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                out.println(r.toPrettyString());
+            if (format.printedAsJson(r, out)) {
                 return 0;
             }
             Table t = new Table("ALERT", "STATE", "SEVERITY", "LABELS", "VALUE", "SINCE", "MUTED", "SUMMARY");
@@ -196,8 +194,7 @@ public final class AlertsCommand implements Runnable {
         public Integer call() {
             JsonNode r = api.client().get("/v1/alerts/receivers");
             PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                out.println(r.toPrettyString());
+            if (format.printedAsJson(r, out)) {
                 return 0;
             }
             Table t = new Table("RECEIVER", "ENDPOINT", "TYPE", "STRATEGY", "PRIORITY", "STATUS", "SUCCESS", "AVG LATENCY",

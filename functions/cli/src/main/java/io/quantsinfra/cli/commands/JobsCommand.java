@@ -92,8 +92,7 @@ public final class JobsCommand implements Runnable {
                 return 0;
             }
             JsonNode r = api.client().get("/v1/jobs/definitions");
-            if (format.json()) {
-                out.println(r.toPrettyString());
+            if (format.printedAsJson(r, out)) {
                 return 0;
             }
             JobViews.definitions(r, out);
@@ -136,8 +135,7 @@ public final class JobsCommand implements Runnable {
             add(q, "nextToken", nextToken);
             JsonNode r = api.client().get("/v1/jobs?" + String.join("&", q));
             PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                out.println(r.toPrettyString());
+            if (format.printedAsJson(r, out)) {
                 return 0;
             }
             JobViews.jobs(r.path("jobs"), out, "No jobs. Publish one with 'quants-infra jobs publish NAME'.");
@@ -170,9 +168,7 @@ public final class JobsCommand implements Runnable {
         public Integer call() {
             JsonNode j = api.client().get(path(id));
             PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                out.println(j.toPrettyString());
-            } else {
+            if (!format.printedAsJson(j, out)) {
                 JobViews.job(j, out);
             }
             return 0;
@@ -196,9 +192,7 @@ public final class JobsCommand implements Runnable {
         public Integer call() {
             JsonNode r = api.client().get("/v1/jobs/ready?limit=" + limit);
             PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                out.println(r.toPrettyString());
-            } else {
+            if (!format.printedAsJson(r, out)) {
                 JobViews.jobs(r.path("jobs"), out, "No job is ready.");
             }
             return 0;
@@ -228,8 +222,7 @@ public final class JobsCommand implements Runnable {
             }
             JsonNode r = api.client().post(path(id) + "/cancel", body);
             PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                out.println(r.toPrettyString());
+            if (format.printedAsJson(r, out)) {
                 return 0;
             }
             out.println("job " + id + ": " + JobViews.status(r.path("job")) + " (its pending dependents are cancelled too)");
@@ -254,9 +247,7 @@ public final class JobsCommand implements Runnable {
         public Integer call() {
             JsonNode r = api.client().post(path(id) + "/retry", Map.of());
             PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                out.println(r.toPrettyString());
-            } else {
+            if (!format.printedAsJson(r, out)) {
                 out.println("job " + id + ": " + JobViews.status(r.path("job")));
             }
             return 0;
@@ -283,8 +274,7 @@ public final class JobsCommand implements Runnable {
         public Integer call() {
             JsonNode r = api.client().get(path(id) + "/logs?lines=" + lines + (attempt == null ? "" : "&attempt=" + attempt));
             PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                out.println(r.toPrettyString());
+            if (format.printedAsJson(r, out)) {
                 return 0;
             }
             if (!r.path("logUrl").asText("").isEmpty()) {
@@ -313,9 +303,7 @@ public final class JobsCommand implements Runnable {
         public Integer call() {
             JsonNode r = api.client().get("/v1/jobs/stats");
             PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                out.println(r.toPrettyString());
-            } else {
+            if (!format.printedAsJson(r, out)) {
                 JobViews.stats(r, out);
             }
             return 0;
@@ -360,9 +348,7 @@ public final class JobsCommand implements Runnable {
         public Integer call() {
             JsonNode r = api.client().post("/v1/jobs/dispatch", Map.of());
             PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                out.println(r.toPrettyString());
-            } else {
+            if (!format.printedAsJson(r, out)) {
                 JobViews.cycle(r, out);
             }
             return 0;

@@ -122,8 +122,7 @@ final class JobsPublishCommand implements Callable<Integer> {
             r = api.client().post("/v1/jobs", body());
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (format.json()) {
-            out.println(r.toPrettyString());
+        if (format.printedAsJson(r, out)) {
             return 0;
         }
         JsonNode jobs = r.has("jobs") ? r.path("jobs") : ApiClient.json().createArrayNode().add(r);

@@ -168,8 +168,7 @@ public final class SecretsCommand implements Runnable {
         public Integer call() {
             JsonNode r = api.client().get("/v1/secrets");
             PrintWriter out = spec.commandLine().getOut();
-            if (format.json()) {
-                out.println(r.toPrettyString());
+            if (format.printedAsJson(r, out)) {
                 return 0;
             }
             Table t = new Table("NAME", "LAST CHANGED", "VERSIONS", "STATE", "REFERENCED BY");

@@ -1,5 +1,7 @@
 package io.quantsinfra.cli.commands;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintWriter;
 import picocli.CommandLine.Option;
 
 /**
@@ -9,10 +11,10 @@ import picocli.CommandLine.Option;
  * @Mixin
  * TableFormatOption format;
  * // in call():
- * if (format.json()) {
- *     out.println(document.toPrettyString());
+ * if (format.printedAsJson(document, out)) {
  *     return 0;
  * }
+ * // print the table
  * }
  */
 public final class TableFormatOption {
@@ -23,5 +25,13 @@ public final class TableFormatOption {
     /** Whether {@code --format json} was asked for: print the API's document instead of the table. */
     boolean json() {
         return format == Choices.TableFormat.json;
+    }
+
+    /** With {@code --format json}, prints {@code document} indented and answers true; otherwise prints nothing. */
+    boolean printedAsJson(JsonNode document, PrintWriter out) {
+        if (json()) {
+            out.println(document.toPrettyString());
+        }
+        return json();
     }
 }
