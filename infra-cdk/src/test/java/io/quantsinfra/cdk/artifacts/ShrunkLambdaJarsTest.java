@@ -85,6 +85,18 @@ class ShrunkLambdaJarsTest {
     }
 
     @Test
+    void apiJar_answersMicronautsServiceLookupsFromAnIndexHoldingWhatMicronautsScanFinds() throws Exception {
+        Run run = java(API_JAR, MicronautServicesCheck.class, List.of(), Map.of(), "");
+        List<String> out = run.stdout().lines().toList();
+        Set<String> scan = prefixed(out, "scan ");
+        Set<String> index = prefixed(out, "index ");
+        assertTrue(scan.size() > 300, "Micronaut's scan of the API jar found " + scan.size() + " services:\n"
+                + run.stdout() + run.stderr());
+        assertEquals(scan, index, "the jar's index (META-INF/quants-infra/micronaut-services) against Micronaut's scan of the jar");
+        assertTrue(out.contains("static true"), "Micronaut's service loading is answered from the index:\n" + run.stdout() + run.stderr());
+    }
+
+    @Test
     void eachJar_holdsItsFunctionsHandlers_andFitsTheBudget() throws IOException {
         for (Function f : DEPLOYED) {
             try (JarFile jar = new JarFile(f.jar().toFile())) {
@@ -124,6 +136,11 @@ class ShrunkLambdaJarsTest {
                 + "\n(functions/lambda-jar-shrink.pro keeps what code reaches; a call only reflection reaches needs a rule there."
                 + " A call the code no longer makes can linger in target/aws-calls: scripts/test.sh starts from none.)");
         assertEquals(byOperation.size(), out.size(), "one answer per operation; the driver said:\n" + run.stdout() + run.stderr());
+    }
+
+    private static Set<String> prefixed(List<String> lines, String prefix) {
+        return lines.stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private static String line(RecordedCall call) {
