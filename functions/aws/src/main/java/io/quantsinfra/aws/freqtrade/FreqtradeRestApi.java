@@ -31,12 +31,22 @@ public final class FreqtradeRestApi implements BotApi {
     /** Per-call timeout unless configured. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
 
-    private final HttpClient client;
     private final Duration timeout;
+    /**
+     * Built at the first call to a bot: a JDK HTTP client sets up TLS and starts a selector thread, and the API builds
+     * this object for every status request (through the trade guard) although only bot commands call it.
+     */
+    private HttpClient client;
 
     public FreqtradeRestApi(Duration timeout) {
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+        }
+        return client;
     }
 
     @Override
@@ -110,7 +120,7 @@ public final class FreqtradeRestApi implements BotApi {
         }
         bot.headers().forEach(b::header);
         try {
-            return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return client().send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
             throw new UpstreamException("the bot did not answer " + path + " within " + timeout.toSeconds() + " s");
         } catch (IOException e) {

@@ -33,7 +33,7 @@ public final class AwsMonitor {
                 new DynamoDbRuleStore(clients.dynamoDb(), s.table()),
                 new EcsInstanceAddresses(ecs, s.cluster(), platform,
                         DiscoveredJobs.STANDARD.stream().map(DiscoveredJobs::service).toList()),
-                new S3MonitorConfigPublisher(clients.s3(), s.monitorBucket()), PrometheusConfig.standard().withRemoteWrite(
+                new S3MonitorConfigPublisher(clients::s3, s.monitorBucket()), PrometheusConfig.standard().withRemoteWrite(
                         s.monitorRemoteWrite() == null ? null : RemoteWrite.ofWorkspaceArn(s.monitorRemoteWrite())));
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.core.sync.RequestBody;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
@@ -20,10 +21,15 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  */
 public final class S3MonitorConfigPublisher implements MonitorConfigPublisher {
     static final String PREFIX = "monitor/";
-    private final S3Client s3;
+    /** The client, asked for at the first publish or read: a status request builds this publisher but never uses it. */
+    private final Supplier<S3Client> s3;
     private final String bucket;
 
     public S3MonitorConfigPublisher(S3Client s3, String bucket) {
+        this(() -> s3, bucket);
+    }
+
+    public S3MonitorConfigPublisher(Supplier<S3Client> s3, String bucket) {
         this.s3 = s3;
         this.bucket = bucket;
     }
@@ -39,7 +45,7 @@ public final class S3MonitorConfigPublisher implements MonitorConfigPublisher {
             String key = PREFIX + f.getKey();
             wanted.add(key);
             if (!f.getValue().equals(current(key))) {
-                AwsErrors.call("write s3://" + bucket + "/" + key, () -> s3.putObject(r -> r.bucket(bucket).key(key)
+                AwsErrors.call("write s3://" + bucket + "/" + key, () -> s3.get().putObject(r -> r.bucket(bucket).key(key)
                         .contentType(key.endsWith(".json") ? "application/json" : "application/yaml"),
                         RequestBody.fromString(f.getValue(), StandardCharsets.UTF_8)));
                 changed.add("s3://" + bucket + "/" + key);
@@ -49,12 +55,12 @@ public final class S3MonitorConfigPublisher implements MonitorConfigPublisher {
         // rendered goes: a removed job's targets, a deleted rule file, a dashboard no longer shipped.
         List<S3Object> existing = new ArrayList<>();
         AwsErrors.call("list s3://" + bucket + "/" + PREFIX, () -> {
-            s3.listObjectsV2Paginator(r -> r.bucket(bucket).prefix(PREFIX)).contents().forEach(existing::add);
+            s3.get().listObjectsV2Paginator(r -> r.bucket(bucket).prefix(PREFIX)).contents().forEach(existing::add);
             return null;
         });
         for (S3Object o : existing) {
             if (!wanted.contains(o.key())) {
-                AwsErrors.call("delete s3://" + bucket + "/" + o.key(), () -> s3.deleteObject(r -> r.bucket(bucket).key(o.key())));
+                AwsErrors.call("delete s3://" + bucket + "/" + o.key(), () -> s3.get().deleteObject(r -> r.bucket(bucket).key(o.key())));
                 changed.add("s3://" + bucket + "/" + o.key() + " (removed)");
             }
         }
@@ -64,7 +70,7 @@ public final class S3MonitorConfigPublisher implements MonitorConfigPublisher {
     private String current(String key) {
         return AwsErrors.call("read s3://" + bucket + "/" + key, () -> {
             try {
-                return s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String();
+                return s3.get().getObjectAsBytes(r -> r.bucket(bucket).key(key)).asUtf8String();
             } catch (NoSuchKeyException e) {
                 return null;
             }

@@ -22,6 +22,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,7 +48,12 @@ public final class HttpHealthProbe implements HealthProbe {
     private static final Pattern LAST_PROCESS_TS =
             Pattern.compile("\"last_process_ts\"\\s*:\\s*(null|-?\\d+(?:\\.\\d+)?)");
 
-    private final HttpClient client;
+    /**
+     * The client; the default one is built at the first probe (a JDK HTTP client sets up TLS and starts a selector
+     * thread, and the API builds a probe for every status request, which never probes) and shared by
+     * {@link #withHeaders} copies.
+     */
+    private final Supplier<HttpClient> client;
     private final Clock clock;
     private final Duration timeout;
     private final Function<HealthEndpoint, Map<String, String>> headers;
@@ -56,10 +62,20 @@ public final class HttpHealthProbe implements HealthProbe {
         this.timeout = b.timeout;
         this.clock = b.clock;
         this.headers = b.headers;
-        this.client = b.client != null ? b.client : HttpClient.newBuilder()
-                .connectTimeout(b.timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        HttpClient given = b.client;
+        Duration connect = b.timeout;
+        this.client = given != null ? () -> given : b.shared != null ? b.shared : new Supplier<>() {
+            private HttpClient built;
+
+            @Override
+            public synchronized HttpClient get() {
+                if (built == null) {
+                    built = HttpClient.newBuilder().connectTimeout(connect).followRedirects(HttpClient.Redirect.NEVER)
+                            .build();
+                }
+                return built;
+            }
+        };
     }
 
     /** A probe with the default client, the system clock and {@link #DEFAULT_TIMEOUT}. */
@@ -69,11 +85,13 @@ public final class HttpHealthProbe implements HealthProbe {
 
     @Override
     public HealthProbe withHeaders(Function<HealthEndpoint, Map<String, String>> extra) {
-        return builder().client(client).clock(clock).timeout(timeout).headers(e -> {
+        Builder copy = builder().clock(clock).timeout(timeout).headers(e -> {
             Map<String, String> all = new java.util.LinkedHashMap<>(headers.apply(e));
             all.putAll(extra.apply(e));
             return all;
-        }).build();
+        });
+        copy.shared = client;
+        return copy.build();
     }
 
     public static Builder builder() {
@@ -109,7 +127,7 @@ public final class HttpHealthProbe implements HealthProbe {
                     + ": " + ex.getMessage());
         }
         long start = clock.millis();
-        CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        CompletableFuture<HttpResponse<byte[]>> sent = client.get().sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         CompletableFuture<ProbeResult> read = sent.thenApply(r -> read(e, r.statusCode(), clock.millis() - start, r.body()));
         return new InFlight(e, sent, read);
     }
@@ -193,6 +211,8 @@ public final class HttpHealthProbe implements HealthProbe {
     /** Settings with defaults; {@link #build()} validates them. */
     public static final class Builder {
         private HttpClient client;
+        /** A probe's own client, lazily built, handed to its {@link #withHeaders} copies. */
+        private Supplier<HttpClient> shared;
         private Clock clock = Clock.systemUTC();
         private Duration timeout = DEFAULT_TIMEOUT;
         private Function<HealthEndpoint, Map<String, String>> headers = e -> Map.of();
