@@ -1,6 +1,9 @@
 package io.quantsinfra.api;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.web.router.Router;
+import io.quantsinfra.api.coldstart.DeferredJsonBodies;
 import io.quantsinfra.core.status.StatusService;
 import java.util.Map;
 import org.crac.Context;
@@ -13,7 +16,8 @@ import org.crac.Resource;
  *
  * <ul>
  *   <li>{@link #beforeCheckpoint}, once, while Lambda takes the snapshot after init: builds the beans
- *   {@code GET /v1/status} needs (the wiring, its SDK clients, the status service: construction only, no call) and
+ *   {@code GET /v1/status} needs (the wiring, its SDK clients, the status service: construction only, no call; the
+ *   status document's serializer) and
  *   sends one request through the whole HTTP path that fails validation before any AWS call (routing, filters, the
  *   request log, the problem+json handler, serde). No AWS call is made, so the snapshot holds no resolved credentials
  *   (the SDK resolves them at the first call, after restore), no open connection and no AWS response. The meters the
@@ -54,6 +58,9 @@ final class SnapStartPriming implements Resource {
     /** What {@link #beforeCheckpoint} does, also used where no checkpoint is taken (the AOT-cache stand-in). */
     static void prime(ApiHandler handler) {
         handler.getApplicationContext().getBean(StatusService.class);
+        // the status document's serializer, which DeferredJsonBodies otherwise builds at the first status answer
+        handler.getApplicationContext().getBean(Router.class).route(HttpMethod.GET, "/v1/status")
+                .ifPresent(route -> DeferredJsonBodies.prepare(route.getRouteInfo().getMessageBodyWriter()));
         handler.handleWithoutFlush(event(), null);
         handler.dropRecordedMeters();
     }

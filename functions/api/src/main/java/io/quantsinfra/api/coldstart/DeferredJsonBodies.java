@@ -46,7 +46,7 @@ import java.util.function.Supplier;
 @Order(JsonMessageHandler.ORDER - 1)
 @JsonMessageHandler.ProducesJson
 @JsonMessageHandler.ConsumesJson
-final class DeferredJsonBodies<T> implements MessageBodyHandler<T>, CustomizableJsonHandler, ResponseBodyWriter<T> {
+public final class DeferredJsonBodies<T> implements MessageBodyHandler<T>, CustomizableJsonHandler, ResponseBodyWriter<T> {
     private final JsonMessageHandler<T> json;
     private final Supplier<JsonMessageHandler<T>> target;
 
@@ -58,6 +58,16 @@ final class DeferredJsonBodies<T> implements MessageBodyHandler<T>, Customizable
     private DeferredJsonBodies(JsonMessageHandler<T> json, Argument<T> type) {
         this.json = json;
         this.target = SupplierUtil.memoized(() -> json.createSpecific(type));
+    }
+
+    /**
+     * Builds now what the first body would build: SnapStart's priming calls this for the status route's writer, so
+     * that the snapshot holds its serializer. Nothing to do for a writer that is not this handler.
+     */
+    public static void prepare(io.micronaut.http.body.MessageBodyWriter<?> writer) {
+        if (writer instanceof DeferredJsonBodies<?> deferred) {
+            deferred.target.get();
+        }
     }
 
     @Override
