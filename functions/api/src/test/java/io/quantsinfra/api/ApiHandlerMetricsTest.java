@@ -14,6 +14,7 @@ import io.quantsinfra.api.wiring.SettingsOverlay;
 import io.quantsinfra.aws.AwsCallRecorder;
 import io.quantsinfra.aws.AwsClients;
 import io.quantsinfra.aws.AwsSettings;
+import io.quantsinfra.aws.FunctionCallLog;
 import io.quantsinfra.aws.local.LocalAccount;
 import io.quantsinfra.aws.telemetry.ControlPlaneMetrics;
 import io.quantsinfra.aws.telemetry.FlushingCloudWatchMeterRegistry;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
@@ -68,7 +70,10 @@ class ApiHandlerMetricsTest {
     private ApplicationContext context(boolean metrics, AwsCallRecorder recorder) {
         Map<String, String> env = new HashMap<>(account.toEnvironment());
         env.put(AwsSettings.METRICS, Boolean.toString(metrics));
-        return ApplicationContext.builder().singletons(new SettingsOverlay(env, List.of(recorder)))
+        // With metrics on, the API's calls (PutMetricData among them) go to the log the IAM check and the shrunk-jar
+        // replay read (infra-cdk's iam/ and artifacts/): the role must allow what the flush sends.
+        List<ExecutionInterceptor> interceptors = metrics ? List.of(recorder, FunctionCallLog.always("api")) : List.of(recorder);
+        return ApplicationContext.builder().singletons(new SettingsOverlay(env, interceptors))
                 .properties(ApiMetrics.properties(AwsSettings.from(env))).start();
     }
 
