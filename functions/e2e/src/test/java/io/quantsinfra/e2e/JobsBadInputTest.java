@@ -1,6 +1,7 @@
 package io.quantsinfra.e2e;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantsinfra.testing.emulator.AwsEmulator;
@@ -151,6 +152,41 @@ class JobsBadInputTest {
         assertEquals(status, r.statusCode(), r::body);
         assertEquals("application/problem+json", r.headers().firstValue("Content-Type").orElse("").split(";")[0], r::body);
         assertTrue(r.body().contains("\"status\":" + status), r::body);
+        assertEquals(List.of(), EmulatorState.differences(before, local.emulatorState()));
+    }
+
+    /** Freqtrade's own example config (its placeholder credentials and all) as a backtest payload's config. */
+    private String exampleConfigPayload() throws IOException {
+        try (var in = getClass().getResourceAsStream("/freqtrade-examples/config_binance.example.json")) {
+            return "{\"config\": " + new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                    + ", \"strategy\": \"SampleStrategy\", \"timerange\": \"20261101-20261201\"}";
+        }
+    }
+
+    private static final List<String> EXAMPLE_CREDENTIALS = List.of("your_exchange_key", "your_exchange_secret",
+            "your_telegram_token", "somethingrandom", "SuperSecurePassword");
+
+    @Test
+    void payloadWithFreqtradesExampleConfig_isRefusedNamingEveryCredential_withoutTheirValues() throws IOException {
+        String before = local.emulatorState();
+
+        HttpResponse<String> r = local.http("POST", "/v1/jobs", "{\"name\": \"fetch-data\", \"payload\": " + exampleConfigPayload() + "}");
+
+        assertEquals(400, r.statusCode(), r::body);
+        for (String field : List.of("payload.config.exchange.key", "payload.config.exchange.secret", "payload.config.telegram.token",
+                "payload.config.api_server.jwt_secret_key", "payload.config.api_server.password")) {
+            assertTrue(r.body().contains("\"" + field + "\""), () -> field + " in " + r.body());
+        }
+        EXAMPLE_CREDENTIALS.forEach(v -> assertFalse(r.body().contains(v), r::body));
+        assertEquals(List.of(), EmulatorState.differences(before, local.emulatorState()));
+
+        var run = local.cli("jobs", "publish", "fetch-data", "--payload", exampleConfigPayload());
+
+        assertEquals(2, run.exit(), run::toString);
+        // Every problem at once, a line each, as for any document with several.
+        assertTrue(run.err().startsWith("error: 5 problems:"), run::toString);
+        assertEquals(5, run.err().lines().filter(l -> l.startsWith("  payload.config.")).count(), run::toString);
+        EXAMPLE_CREDENTIALS.forEach(v -> assertFalse(run.toString().contains(v), run::toString));
         assertEquals(List.of(), EmulatorState.differences(before, local.emulatorState()));
     }
 

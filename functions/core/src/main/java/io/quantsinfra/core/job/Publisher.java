@@ -129,6 +129,7 @@ final class Publisher {
             f.problem("payload", deep.get());
             return null;
         }
+        PayloadSecrets.check(f, payload);
         String json = Json.write(payload);
         // Measured as RunTask carries it: a JSON string inside the overrides, its quotes and backslashes escaped.
         int bytes = Json.quote(json).getBytes(StandardCharsets.UTF_8).length - 2;
