@@ -8,7 +8,8 @@
 # warms the OS file cache only); COLD_START_JAVA_OPTS extra JVM flags for every run, e.g. the java
 # runtimes' "-XX:+TieredCompilation -XX:TieredStopAtLevel=1"; COLD_START_BEFORE_JAR=<an earlier Lambda jar> adds that
 # jar as two more interleaved variants ("API before", with and without its own AOT cache), so that a change is
-# compared with what it changed in the same run, under the same load.
+# compared with what it changed in the same run, under the same load; COLD_START_BEFORE_MAIN=<class> runs another main
+# class as that variant (FrameworkFreeStatus: the status document without Micronaut, a bound).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -55,7 +56,7 @@ api=(-cp "$lambda_jar:$invoker_jar" io.quantsinfra.benchmarks.coldstart.ApiColdS
 bare=(-cp "$bare_jar" io.quantsinfra.benchmarks.coldstart.bare.BareEcsListServices)
 before_jar="${COLD_START_BEFORE_JAR:-}"
 [ -z "$before_jar" ] || [ -f "$before_jar" ] || { echo "cold-start: COLD_START_BEFORE_JAR $before_jar is missing" >&2; exit 2; }
-before=(-cp "$before_jar:$invoker_jar" io.quantsinfra.benchmarks.coldstart.ApiColdStart)
+before=(-cp "$before_jar:$invoker_jar" "${COLD_START_BEFORE_MAIN:-io.quantsinfra.benchmarks.coldstart.ApiColdStart}")
 
 # One fresh JVM, timed from before fork to after exit; sets last_ms, and last_cpu to the CPU time (user + system,
 # all threads) the JVM used: on a machine shared with other builds, wall time grows with the load, CPU time much less.
