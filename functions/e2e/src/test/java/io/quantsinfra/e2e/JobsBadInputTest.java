@@ -101,6 +101,10 @@ class JobsBadInputTest {
                 f("literal-env.yaml", "image: python:3.12-slim\nenvironment: {API_SECRET: 'sk-live-0123456789abcdef'}\n")));
         c.add(cli("definition with a literal secret value", 2, "not a literal value", "jobs", "define", "-f", f("literal.yaml",
                 "image: python:3.12-slim\nsecrets: {API_SECRET: 'sk-live-0123456789abcdef'}\n")));
+        c.add(cli("definition with a credential in its command", 2, "command[3]: holds the value of --api-key", "jobs", "define",
+                "-f", f("literal-command.yaml", "image: python:3.12-slim\ncommand: [python, fetch.py, --api-key, 'k-0123456789']\n")));
+        c.add(cli("definition with a password in an environment URL", 2, "environment.DATABASE_URL", "jobs", "define", "-f",
+                f("literal-url.yaml", "image: python:3.12-slim\nenvironment: {DATABASE_URL: 'postgres://u:hunter2@db/ticks'}\n")));
         c.add(cli("unknown format", 2, "--format must be table or json", "jobs", "list", "--format", "xml"));
         return c.stream();
     }
@@ -120,6 +124,9 @@ class JobsBadInputTest {
         assertTrue(run.err().contains(message), () -> "expected '" + message + "' in\n" + run);
         assertEquals(1, run.err().lines().count(), () -> "one line on stderr\n" + run);
         assertTrue(run.err().startsWith("error: "), run::toString);
+        for (String literal : List.of("sk-live-", "k-0123456789", "hunter2")) {
+            assertFalse(run.toString().contains(literal), () -> "a literal secret echoed\n" + run);
+        }
         assertEquals(List.of(), EmulatorState.differences(before, local.emulatorState()));
     }
 

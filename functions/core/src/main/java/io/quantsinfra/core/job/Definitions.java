@@ -49,6 +49,8 @@ final class Definitions {
         String image = f.string("image", preset.defaultImage == null, 255);
         List<String> command = f.strings("command", 64, 4096);
         List<String> entryPoint = f.strings("entry_point", 16, 4096);
+        PlainTextCredentials.inArguments(f, "command", f.raw("command"));
+        PlainTextCredentials.inArguments(f, "entry_point", f.raw("entry_point"));
         if (preset != Preset.CONTAINER && (f.has("command") || f.has("entry_point"))) {
             f.problem(f.has("command") ? "command" : "entry_point", "is set by preset " + preset.name
                     + "; the payload carries its arguments");
@@ -139,6 +141,7 @@ final class Definitions {
                 f.literalSecret(at, "is named like a secret; store the value (secrets put) and reference it under \"secrets\" "
                         + "as {\"secretRef\": \"NAME\", \"jsonKey\": \"KEY\"} instead of a plain value");
             } else {
+                PlainTextCredentials.inEnvironmentValue(f, at, v);
                 out.put(e.getKey(), v);
                 bytes += (e.getKey() + v).getBytes(StandardCharsets.UTF_8).length;
             }

@@ -129,7 +129,6 @@ final class Publisher {
             f.problem("payload", deep.get());
             return null;
         }
-        PayloadSecrets.check(f, payload);
         String json = Json.write(payload);
         // Measured as RunTask carries it: a JSON string inside the overrides, its quotes and backslashes escaped.
         int bytes = Json.quote(json).getBytes(StandardCharsets.UTF_8).length - 2;
@@ -139,6 +138,8 @@ final class Publisher {
                     JobLimits.MAX_PAYLOAD_BYTES));
             return null;
         }
+        // Read once its size is known to be small (it is refused anyway when it is not).
+        PlainTextCredentials.inPayload(f, payload);
         return json;
     }
 
