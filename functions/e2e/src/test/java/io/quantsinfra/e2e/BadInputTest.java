@@ -145,6 +145,9 @@ class BadInputTest {
                 Arguments.of("body that is not JSON", "POST", "/v1/services/data-collector/deploy", "{not json", 400),
                 Arguments.of("hosts of the wrong type", "POST", "/v1/services/data-collector/deploy",
                         "{\"hosts\": \"us-east-1a\", \"config\": {\"pairs\": [\"BTC-USDT\"]}}", 400),
+                // 300 KB that used to backtrack quadratically in the secret heuristic of the message (HostileValuesTest).
+                Arguments.of("a hostile 300 KB value in a Freqtrade config", "POST", "/v1/services/freqtrade/deploy",
+                        "{\"config\": {\"stake_currency\": \"https://x/?" + "key".repeat(100_000) + "\", \"stake_amount\": 10}}", 400),
                 Arguments.of("unknown route", "GET", "/v1/nothing-here", null, 404),
                 Arguments.of("wrong method", "PUT", "/v1/status", "{}", 405),
                 Arguments.of("destroy without confirmation", "DELETE", "/v1/services/data-collector", null, 409),

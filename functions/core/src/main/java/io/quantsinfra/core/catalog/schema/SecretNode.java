@@ -34,8 +34,6 @@ public record SecretNode(Set<String> urlSchemes) implements Node {
             + "{\"secretRef\": \"NAME\", \"jsonKey\": \"KEY\"}";
     private static final List<String> REF_KEYS = List.of(REF, JSON_KEY);
     private static final Pattern TOKEN_SEGMENT = Pattern.compile("[A-Za-z0-9_-]{16,}");
-    private static final Pattern CREDENTIAL_QUERY =
-            Pattern.compile("(?i)[?&][^=&]*(token|key|secret|sig|signature|pass|auth)[^=&]*=");
 
     public SecretNode {
         urlSchemes = Set.copyOf(urlSchemes);
@@ -78,7 +76,7 @@ public record SecretNode(Set<String> urlSchemes) implements Node {
         }
         String query = uri.getRawQuery();
         if (query != null) {
-            if (CREDENTIAL_QUERY.matcher("?" + query).find()) {
+            if (Values.hasCredentialParameter("?" + query)) {
                 return true;
             }
             for (String param : query.split("&")) {

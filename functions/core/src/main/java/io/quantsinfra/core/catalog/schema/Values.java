@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Helpers for messages about raw values: their kind ("a string"), a safe rendering that hides anything
@@ -16,8 +15,9 @@ import java.util.regex.Pattern;
  */
 public final class Values {
     private static final int SHOWN = 48;
-    private static final Pattern CREDENTIAL_QUERY =
-            Pattern.compile("(?i)[?&][^=&]*(token|key|secret|sig|signature|pass|auth)[^=&]*=");
+    /** What a query parameter's name contains when it carries a credential ({@code ?api_token=}, {@code &sig=}). */
+    private static final List<String> CREDENTIAL_PARAMETER_WORDS = List.of("token", "key", "secret", "sig", "signature",
+            "pass", "auth");
 
     private Values() {}
 
@@ -59,7 +59,7 @@ public final class Values {
      * tokens), or a URL carrying user info or a credential-named query parameter.
      */
     public static boolean looksSecret(String s) {
-        if (s.contains("://") && (s.contains("@") || CREDENTIAL_QUERY.matcher(s).find())) {
+        if (s.contains("://") && (s.contains("@") || hasCredentialParameter(s))) {
             return true;
         }
         if (s.length() < 16 || s.chars().anyMatch(Character::isWhitespace)) {
@@ -73,19 +73,55 @@ public final class Values {
         return classes >= 3 || (s.length() >= 24 && digit && classes >= 2);
     }
 
+    /**
+     * Whether {@code s} has a {@code ?name=} or {@code &name=} whose name contains token, key, secret, sig, signature,
+     * pass or auth (any case). One pass: a name runs from a {@code ?} or {@code &} to the next {@code =} or {@code &},
+     * and a later {@code ?} in the same name only gives a suffix of it, so each name is read once. (The regular
+     * expression this replaces, {@code [?&][^=&]*(token|…)[^=&]*=}, backtracked quadratically on long hostile values:
+     * 12 s for 120 KB.)
+     */
+    public static boolean hasCredentialParameter(String s) {
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            if (c != '?' && c != '&') {
+                i++;
+                continue;
+            }
+            int end = i + 1;
+            while (end < s.length() && s.charAt(end) != '=' && s.charAt(end) != '&') {
+                end++;
+            }
+            if (end < s.length() && s.charAt(end) == '=') {
+                String name = s.substring(i + 1, end).toLowerCase(Locale.ROOT);
+                if (CREDENTIAL_PARAMETER_WORDS.stream().anyMatch(name::contains)) {
+                    return true;
+                }
+                i = end + 1;
+            } else {
+                i = end; // the '&' that ended this name starts the next, or the end of s
+            }
+        }
+        return false;
+    }
+
     /** The known name closest to {@code given} (case-insensitive, typos and transpositions), or {@code null}. */
     public static String closest(String given, Collection<String> known) {
         String g = given.toLowerCase(Locale.ROOT).replace("-", "_");
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
+        int allowed = Math.max(1, Math.min(3, given.length() / 3));
         for (String k : known) {
-            int d = distance(g, k.toLowerCase(Locale.ROOT).replace("-", "_"));
+            String kk = k.toLowerCase(Locale.ROOT).replace("-", "_");
+            if (Math.abs(g.length() - kk.length()) > allowed) {
+                continue; // the distance is at least the difference in length: no table to fill for it
+            }
+            int d = distance(g, kk);
             if (d < bestDistance) {
                 best = k;
                 bestDistance = d;
             }
         }
-        int allowed = Math.max(1, Math.min(3, given.length() / 3));
         return bestDistance <= allowed ? best : null;
     }
 
