@@ -57,6 +57,22 @@ public final class Regex {
      * the anchors.
      */
     public static Regex compile(String source, Dialect dialect) {
+        checkBounds(source);
+        try {
+            Pattern.compile(source);
+            return new Regex(Pattern.compile(dialect.open + source + dialect.close));
+        } catch (PatternSyntaxException e) {
+            throw new IllegalArgumentException("'" + shorten(source) + "' is not a valid regular expression (RE2 syntax, "
+                    + "as in Prometheus and Alertmanager): " + explain(source, e.getDescription()));
+        }
+    }
+
+    /**
+     * IllegalArgumentException, saying which limit without quoting {@code source}, when it is over
+     * {@value #MAX_LENGTH} characters or unrolls to over {@value #MAX_EXPANSION} elements; for every user regular
+     * expression compiled with RE2 (templates' {@code match} and {@code reReplaceAll} too).
+     */
+    public static void checkBounds(String source) {
         if (source.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("the regular expression is " + source.length() + " characters; the limit is "
                     + MAX_LENGTH + " characters per regular expression");
@@ -65,13 +81,6 @@ public final class Regex {
         if (expansion > MAX_EXPANSION) {
             throw new IllegalArgumentException("the regular expression expands to more than " + MAX_EXPANSION
                     + " elements once its counted repetitions {n} are unrolled; the limit is " + MAX_EXPANSION);
-        }
-        try {
-            Pattern.compile(source);
-            return new Regex(Pattern.compile(dialect.open + source + dialect.close));
-        } catch (PatternSyntaxException e) {
-            throw new IllegalArgumentException("'" + shorten(source) + "' is not a valid regular expression (RE2 syntax, "
-                    + "as in Prometheus and Alertmanager): " + explain(source, e.getDescription()));
         }
     }
 

@@ -310,14 +310,19 @@ final class Receivers {
         }
     }
 
+    /** The longest address SMTP carries (RFC 5321's path limit). */
+    private static final int MAX_ADDRESS = 254;
+
     /** {@code to}: comma-separated addresses, each checked. */
     private static List<String> addresses(Fields f, String at, String toText) {
         List<String> to = new ArrayList<>();
         if (toText != null) {
             for (String a : toText.split(",")) {
                 String s = a.strip();
-                if (!s.matches("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+")) {
-                    f.problem(at, "'" + s + "' is not an email address");
+                // At most 254 characters (RFC 5321) before the pattern: on a long run of dots it backtracks quadratically.
+                if (s.length() > MAX_ADDRESS || !s.matches("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+")) {
+                    f.problem(at, "'" + (s.length() > 64 ? s.substring(0, 64) + "…" : s) + "' is not an email address"
+                            + (s.length() > MAX_ADDRESS ? " (longer than " + MAX_ADDRESS + " characters)" : ""));
                 }
                 to.add(s);
             }

@@ -1,5 +1,9 @@
 package io.quantsinfra.core.template;
 
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import com.google.re2j.PatternSyntaxException;
+import io.quantsinfra.core.promql.Regex;
 import java.time.Instant;
 import java.util.AbstractMap;
 import java.util.ArrayList;
@@ -10,9 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * The functions templates call: Go's builtins ({@code len}, {@code index}, {@code printf}, {@code eq} ...),
@@ -195,11 +196,20 @@ final class Functions {
         return String.join(sep, parts);
     }
 
+    /**
+     * RE2 (re2j), as Go's {@code regexp} that Prometheus's templates use: linear-time matching, bounded like every user
+     * regular expression ({@link Regex#checkBounds}). With java.util.regex, {@code (|)(|)…(?!)} backtracked
+     * exponentially without reading a character, so the render's character budget never saw it (26 groups: 3.8 s).
+     * The messages never quote the expression: it may come from a label value.
+     */
     private static Pattern pattern(String regex) {
         try {
+            Regex.checkBounds(regex);
             return Pattern.compile(regex);
+        } catch (IllegalArgumentException e) {
+            throw new TemplateException("a regular expression is too large: " + e.getMessage());
         } catch (PatternSyntaxException e) {
-            throw new TemplateException("a regular expression does not compile: " + e.getDescription());
+            throw new TemplateException("a regular expression does not compile (RE2 syntax, as in Go): " + e.getDescription());
         }
     }
 

@@ -2,10 +2,12 @@ package io.quantsinfra.core.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quantsinfra.core.error.InvalidInputException;
 import io.quantsinfra.core.rule.RepoFiles;
+import java.time.Duration;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +56,25 @@ class RoutingLimitsTest {
 
         assertEquals(field, e.field(), e::getMessage);
         assertTrue(e.getMessage().contains(message), e::getMessage);
+    }
+
+    /**
+     * Hostile values of the document limit's size, each of which backtracked quadratically before (an email address of
+     * 160,000 dots took 28 s, a Telegram API URL of as many slashes as long at every notification): refused, or
+     * trimmed, inside API Gateway's 30 s.
+     */
+    @Test
+    void hostileAddressesAndUrls_areAnsweredInsideApiGatewaysLimit() {
+        String dots = "route:\n  receiver: r\nreceivers:\n  - name: r\n    email_configs:\n      - to: 'a@" + ".".repeat(300_000)
+                + "@'\n        from: b@example.com\n";
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> RoutingConfigs.parse(RepoFiles.yaml(dots)));
+            assertTrue(e.getMessage().contains("receivers[0].email_configs[0].to: 'a@....") && e.getMessage().contains(
+                    "is not an email address (longer than 254 characters)"), () -> e.getMessage().substring(0, 300));
+            assertTrue(e.getMessage().length() < 1_000, "the address is not echoed whole");
+            assertEquals("https://api.telegram.org", io.quantsinfra.core.notify.telegram.TelegramNotifier.withoutTrailingSlashes(
+                    "https://api.telegram.org" + "/".repeat(300_000)));
+        });
     }
 
     @Test

@@ -21,8 +21,9 @@ public record FreeFormNode(Shape shape) implements Node {
     public enum Shape { ANY, OBJECT, LIST }
 
     private static final int MAX_DEPTH = 32;
+    /** Searched for, not matched whole: {@code .*(…).*} backtracked quadratically on a long key holding a line break. */
     private static final Pattern CREDENTIAL_KEY =
-            Pattern.compile("(?i).*(secret|passw|token|api_?key|private_?key|credential).*");
+            Pattern.compile("(?i)secret|passw|token|api_?key|private_?key|credential");
 
     @Override
     public Object check(Object raw, Path path) {
@@ -70,7 +71,7 @@ public record FreeFormNode(Shape shape) implements Node {
             }
             Object v = e.getValue();
             boolean literal = (v instanceof String s && !s.isEmpty()) || v instanceof Number;
-            if (literal && CREDENTIAL_KEY.matcher(k).matches()) {
+            if (literal && CREDENTIAL_KEY.matcher(k).find()) {
                 throw p.invalid("looks like a credential; literal secrets are not accepted in free-form sections, "
                         + "which reach the container as plain configuration: use the service's secret keys "
                         + "(see docs/services.md)");

@@ -69,6 +69,20 @@ class HostileValuesTest {
             // A credential-named parameter: refused as a literal secret; a plain one is a URL like any other.
             assertThrows(LiteralSecretException.class, () -> schema.check(java.util.Map.of("url", query + "=1"), Path.ROOT));
             schema.check(java.util.Map.of("url", questions + "=1"), Path.ROOT);
+            // A key of tokens and a line break in a free-form section: ".*(token…).*" backtracked quadratically (21 s at 320 KB).
+            InvalidInputException free = assertThrows(InvalidInputException.class, () -> Schema.freeObject()
+                    .check(java.util.Map.of("token".repeat(DOCUMENT_LIMIT / 5) + "\n", "v"), Path.ROOT));
+            assertTrue(free.getMessage().contains("looks like a credential"), () -> free.getMessage().substring(0, 100));
+            // 30,000 unknown keys in an open object (about the document limit): one "did you mean" per key, not per field.
+            java.util.Map<String, Object> many = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < 30_000; i++) {
+                many.put("unknown_setting_" + i, i);
+            }
+            many.put("stake_ammount", 10);
+            ObjectNode open = Schema.object().passingTo("Freqtrade").required("stake_amount", Schema.positive())
+                    .optional("stake_currency", Schema.string());
+            InvalidInputException typo = assertThrows(InvalidInputException.class, () -> open.check(many, Path.ROOT));
+            assertTrue(typo.getMessage().contains("the document has \"stake_ammount\": a typo?"), typo::getMessage);
             InvalidInputException e = assertThrows(InvalidInputException.class,
                     () -> schema.check(java.util.Map.of(longKey, 1), Path.ROOT));
             assertTrue(e.getMessage().contains("unknown key"), e.getMessage());
