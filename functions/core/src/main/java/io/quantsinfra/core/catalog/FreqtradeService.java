@@ -1,6 +1,8 @@
 package io.quantsinfra.core.catalog;
 
+import io.quantsinfra.core.catalog.schema.ObjectNode;
 import io.quantsinfra.core.catalog.schema.Path;
+import io.quantsinfra.core.catalog.schema.SecretNode;
 import io.quantsinfra.core.catalog.schema.SecretRefs;
 import io.quantsinfra.core.catalog.schema.Values;
 import io.quantsinfra.core.catalog.schema.Warning;
@@ -18,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A Freqtrade trading bot. The config is a Freqtrade config document (see {@link FreqtradeSchema} and
@@ -57,6 +60,29 @@ public final class FreqtradeService implements ServiceType {
     public static final String TRADE_STATE_DIR = "/freqtrade/user_data/trade-state";
     /** Seconds ECS waits after SIGTERM before killing the container: Fargate's maximum. */
     public static final int STOP_TIMEOUT_SECONDS = 120;
+
+    /**
+     * The config's secret keys by the section holding them ({@code exchange} → key, secret, password, uid), read off the
+     * schema: every key that accepts only a secret reference (URL keys that may be plain, like {@code webhook.url}, are
+     * left out). For checks of Freqtrade configs that do not pass the schema (a backtest job's payload).
+     */
+    public static Map<String, Set<String>> secretKeysBySection() {
+        Map<String, Set<String>> out = new java.util.TreeMap<>();
+        for (ObjectNode.Field section : FreqtradeSchema.ROOT.fields()) {
+            if (section.node() instanceof ObjectNode o) {
+                Set<String> keys = new java.util.TreeSet<>();
+                for (ObjectNode.Field f : o.fields()) {
+                    if (f.node() instanceof SecretNode secret && secret.urlSchemes().isEmpty()) {
+                        keys.add(f.name());
+                    }
+                }
+                if (!keys.isEmpty()) {
+                    out.put(section.name(), Set.copyOf(keys));
+                }
+            }
+        }
+        return Map.copyOf(out);
+    }
     static final String LIVE_DATABASE = "tradesv3.sqlite";
     static final String DRY_RUN_DATABASE = "tradesv3.dryrun.sqlite";
 

@@ -1,5 +1,6 @@
 package io.quantsinfra.core.job;
 
+import io.quantsinfra.core.catalog.FreqtradeService;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -43,11 +44,8 @@ final class PlainTextCredentials {
     private static final Set<String> REFERENCE_WORDS = Set.of("file", "path", "dir", "env", "ref", "name", "arn", "id",
             "length", "len", "prompt", "stdin", "required", "rotation");
     private static final Set<String> AUTH_SCHEMES = Set.of("bearer", "basic", "token", "bot", "digest");
-    /** Freqtrade's credential keys, by the section holding them (see FreqtradeSchema). */
-    private static final Map<String, Set<String>> FREQTRADE = Map.of(
-            "exchange", Set.of("key", "secret", "password", "uid"),
-            "telegram", Set.of("token"),
-            "discord", Set.of("webhook_url"));
+    /** Freqtrade's credential keys, by the section holding them, as its schema declares them. */
+    private static final Map<String, Set<String>> FREQTRADE = FreqtradeService.secretKeysBySection();
     private static final Pattern TOKEN_VALUE = Pattern.compile("[A-Za-z0-9_:+=-]{20,}");
     private static final Pattern WORD_BREAK = Pattern.compile("(?<=[a-z0-9])(?=[A-Z])");
     /** Words of query parameter names that hold a credential ({@code api_token=}, {@code X-Amz-Signature=}, {@code key=}). */

@@ -22,6 +22,8 @@ final class Receivers {
             "sns_configs", "wechat_configs", "discord_configs", "webex_configs", "msteams_configs", "msteamsv2_configs",
             "jira_configs", "rocketchat_configs");
     private static final Set<String> DELIVERY = Set.of("strategy", "backoff", "max_attempts");
+    /** The longest address SMTP carries (RFC 5321's path limit). */
+    private static final int MAX_ADDRESS = 254;
 
     private Receivers() {}
 
@@ -309,9 +311,6 @@ final class Receivers {
             }
         }
     }
-
-    /** The longest address SMTP carries (RFC 5321's path limit). */
-    private static final int MAX_ADDRESS = 254;
 
     /** {@code to}: comma-separated addresses, each checked. */
     private static List<String> addresses(Fields f, String at, String toText) {

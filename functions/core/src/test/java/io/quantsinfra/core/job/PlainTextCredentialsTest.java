@@ -53,6 +53,17 @@ class PlainTextCredentialsTest {
     }
 
     @Test
+    void freqtradesCredentialKeys_areTheOnesItsSchemaTakesOnlyAsSecretReferences() {
+        Map<String, java.util.Set<String>> keys = io.quantsinfra.core.catalog.FreqtradeService.secretKeysBySection();
+
+        assertEquals(java.util.Set.of("key", "secret", "password", "uid"), keys.get("exchange"));
+        assertEquals(java.util.Set.of("token"), keys.get("telegram"));
+        assertEquals(java.util.Set.of("webhook_url"), keys.get("discord"));
+        assertEquals(java.util.Set.of("password", "jwt_secret_key", "ws_token"), keys.get("api_server"));
+        assertFalse(keys.containsKey("webhook"), "webhook.url may be a plain URL: the URL rule checks it");
+    }
+
+    @Test
     void blankCredentialsAndPlainData_pass() {
         Map<String, Object> payload = Map.of(
                 "config", Map.of("exchange", Map.of("name", "binance", "key", "", "secret", ""), "telegram", Map.of("token", "")),
